@@ -1,0 +1,217 @@
+// The one experiment config: every option FedStudio has, with its default. It is what the URL, the CLI, the
+// presets and the database carry. Bump CONFIG_VERSION (and add a migration) when a field changes meaning.
+import { z } from 'zod';
+
+export const CONFIG_VERSION = 1;
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const real = (min: number, max: number) => z.number().min(min).max(max);
+
+export const DATASETS = ['mnist', 'blobs', 'moons', 'circles', 'spiral', 'xor'] as const;
+export type DatasetName = (typeof DATASETS)[number];
+export const TWO_D_DATASETS: readonly DatasetName[] = ['blobs', 'moons', 'circles', 'spiral', 'xor'];
+
+export const dataSchema = z
+  .strictObject({
+    dataset: z.enum(DATASETS).default('mnist'),
+    /** 2-D sets only: number of points generated (train + test). MNIST always uses the ≈10,000 shipped digits. */
+    numSamples: int(100, 20_000).default(1_000),
+    /** 2-D sets only: standard deviation of the Gaussian noise added to each point. */
+    noise: real(0, 2).default(0.1),
+    /** blobs and spiral only: number of classes (moons, circles and XOR have 2). */
+    numClasses: int(2, 10).default(3),
+    /** Fraction of the dataset held out as the server's test set (seeded split). */
+    testFraction: real(0.05, 0.5).default(0.2),
+  })
+  .prefault({});
+
+export const LABEL_PARTITIONS = ['iid', 'dirichlet', 'pathological', 'shard'] as const;
+export const FEATURE_SKEWS = ['none', 'rotation', 'noise', 'shift'] as const;
+
+export const partitionSchema = z
+  .strictObject({
+    numClients: int(1, 500).default(20),
+    /** How labels are spread over clients (flwr-datasets partitioner names). */
+    method: z.enum(LABEL_PARTITIONS).default('iid'),
+    /** Dirichlet concentration: small = strong label skew, large = close to IID. */
+    alpha: real(0.001, 1_000).default(0.5),
+    /** Dirichlet: every client gets at least this many examples (resampled, error after 10 tries). */
+    minPartitionSize: int(0, 1_000).default(10),
+    /** Pathological: number of distinct classes each client holds. */
+    classesPerClient: int(1, 10).default(2),
+    /** Shard: number of label-sorted shards each client receives (McMahan et al. 2017). */
+    shardsPerClient: int(1, 20).default(2),
+    /** Quantity skew: client sizes follow a power law with this exponent (0 = equal sizes). Combines with `method`. */
+    quantitySkew: real(0, 5).default(0),
+    /** Feature skew: per-client input transform (rotation/noise for MNIST, shift/rotation for 2-D). */
+    featureSkew: z.enum(FEATURE_SKEWS).default('none'),
+    /** Feature skew strength in [0, 1]: scales the per-client rotation angle, shift or noise level. */
+    featureSkewStrength: real(0, 1).default(0.5),
+  })
+  .prefault({});
+
+export const MODELS = ['logreg', 'mlp', 'cnn'] as const;
+export type ModelKind = (typeof MODELS)[number];
+
+export const modelSchema = z
+  .strictObject({
+    kind: z.enum(MODELS).default('mlp'),
+    /** MLP hidden layer sizes. */
+    hidden: z.array(int(1, 1_024)).min(1).max(4).default([128]),
+  })
+  .prefault({});
+
+export const OPTIMIZERS = ['sgd', 'adam'] as const;
+
+export const trainSchema = z
+  .strictObject({
+    optimizer: z.enum(OPTIMIZERS).default('sgd'),
+    lr: real(1e-5, 10).default(0.05),
+    /** SGD momentum (0 = plain SGD). */
+    momentum: real(0, 0.999).default(0),
+    localEpochs: int(1, 50).default(1),
+    batchSize: int(1, 1_024).default(32),
+  })
+  .prefault({});
+
+export const STRATEGIES = ['fedavg', 'fedprox', 'fedavgm', 'fedadam', 'fedyogi', 'fedadagrad'] as const;
+export type StrategyName = (typeof STRATEGIES)[number];
+
+export const strategySchema = z
+  .strictObject({
+    name: z.enum(STRATEGIES).default('fedavg'),
+    /** FedProx: proximal term (μ/2)‖w − w_global‖² added to each client's loss (0 = FedAvg). */
+    proximalMu: real(0, 10).default(0.01),
+    /** Server learning rate η. Unset = the strategy's Flower default (FedAvgM 1.0, FedAdam 0.1, FedYogi 0.01, FedAdagrad 0.1). */
+    serverLr: real(1e-5, 10).optional(),
+    /** FedAvgM server momentum β. */
+    serverMomentum: real(0, 0.999).default(0),
+    /** FedOpt first-moment decay β₁. */
+    beta1: real(0, 0.999).default(0.9),
+    /** FedOpt second-moment decay β₂. */
+    beta2: real(0, 0.9999).default(0.99),
+    /** FedOpt adaptivity τ (Flower's current API default 1e-3). */
+    tau: real(1e-12, 1).default(1e-3),
+  })
+  .prefault({});
+
+export const AGGREGATORS = ['mean'] as const;
+
+export const aggregatorSchema = z
+  .strictObject({
+    /** How client updates are combined inside the strategy. `mean` = weighted by examples (FedAvg). */
+    name: z.enum(AGGREGATORS).default('mean'),
+  })
+  .prefault({});
+
+export const samplingSchema = z
+  .strictObject({
+    /** Fraction of clients sampled per round (Flower fraction_fit). */
+    fraction: real(0.001, 1).default(0.5),
+    /** At least this many clients per round (Flower min_fit_clients). */
+    minClients: int(1, 500).default(2),
+  })
+  .prefault({});
+
+export const STRAGGLER_MODES = ['partial', 'drop'] as const;
+
+export const systemSchema = z
+  .strictObject({
+    /** Probability that a sampled client drops out of a round (no update). */
+    dropoutProb: real(0, 0.95).default(0),
+    /** Fraction of sampled clients that are stragglers this round. */
+    stragglerFraction: real(0, 1).default(0),
+    /** partial: a straggler completes only `stragglerWork` of its local steps; drop: it misses the deadline. */
+    stragglerMode: z.enum(STRAGGLER_MODES).default('partial'),
+    /** partial mode: fraction of its local steps a straggler completes. */
+    stragglerWork: real(0.05, 1).default(0.5),
+  })
+  .prefault({});
+
+export const evaluationSchema = z
+  .strictObject({
+    /** Federated evaluation: each sampled client reports the received global model's accuracy on its own data. */
+    federated: z.boolean().default(true),
+  })
+  .prefault({});
+
+export const experimentSchema = z
+  .strictObject({
+    version: z.literal(CONFIG_VERSION).default(CONFIG_VERSION),
+    name: z.string().max(200).default('Untitled experiment'),
+    seed: int(0, 2 ** 31 - 1).default(42),
+    rounds: int(1, 1_000).default(10),
+    data: dataSchema,
+    partition: partitionSchema,
+    model: modelSchema,
+    train: trainSchema,
+    strategy: strategySchema,
+    aggregator: aggregatorSchema,
+    sampling: samplingSchema,
+    system: systemSchema,
+    evaluation: evaluationSchema,
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    if (cfg.model.kind === 'cnn' && cfg.data.dataset !== 'mnist') {
+      ctx.addIssue({ code: 'custom', path: ['model', 'kind'], message: 'the CNN needs image data: use dataset "mnist"' });
+    }
+    if (cfg.sampling.minClients > cfg.partition.numClients) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sampling', 'minClients'],
+        message: `must be ≤ partition.numClients (${cfg.partition.numClients})`,
+      });
+    }
+  });
+
+export type ExperimentConfig = z.infer<typeof experimentSchema>;
+/** What a user may write: every field optional. */
+export type ExperimentConfigInput = z.input<typeof experimentSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(issues.map((i) => `${i.path || '(config)'}: ${i.message}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Human messages that name the field and the allowed range, e.g. "partition.alpha: must be ≥ 0.001 (got -1)". */
+export function describeIssues(error: z.ZodError, input?: unknown): { path: string; message: string }[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    const got = input === undefined ? undefined : readPath(input, issue.path);
+    let message = issue.message;
+    if (issue.code === 'too_small' && typeof issue.minimum !== 'undefined') {
+      message = `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`;
+    } else if (issue.code === 'too_big' && typeof issue.maximum !== 'undefined') {
+      message = `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`;
+    } else if (issue.code === 'invalid_value' && 'values' in issue) {
+      message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    } else if (issue.code === 'unrecognized_keys') {
+      message = `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    }
+    if (got !== undefined && issue.code !== 'unrecognized_keys') message += ` (got ${JSON.stringify(got)})`;
+    return { path, message };
+  });
+}
+
+function readPath(value: unknown, path: PropertyKey[]): unknown {
+  let cur: unknown = value;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Validates and fills defaults; throws ConfigError naming every bad field. */
+export function parseConfig(input: unknown): ExperimentConfig {
+  const result = experimentSchema.safeParse(input);
+  if (!result.success) throw new ConfigError(describeIssues(result.error, input));
+  return result.data;
+}
+
+export function defaultConfig(): ExperimentConfig {
+  return experimentSchema.parse({});
+}

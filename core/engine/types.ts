@@ -1,0 +1,100 @@
+import type { ExperimentConfig } from '../config/schema';
+import type { PartitionStats } from '../partition/types';
+
+/** One unit of client work: train the global model on client `clientId`'s data. */
+export interface ClientTask {
+  round: number;
+  clientId: number;
+  /** Global parameters (flat). Sent as a transferable copy per task. */
+  weights: Float32Array;
+  /** Fraction of the configured local steps to run (1 normally, less for a partial straggler). */
+  workFraction: number;
+}
+
+/** What a client sends back. */
+export interface ClientUpdate {
+  round: number;
+  clientId: number;
+  /** Δ = w_local − w_global (flat). */
+  delta: Float32Array;
+  numExamples: number;
+  trainLoss: number;
+  trainAccuracy: number;
+  /** Federated evaluation: the received global model's accuracy and loss on this client's own data (NaN if off). */
+  localAccuracy: number;
+  localLoss: number;
+  /** Local SGD steps actually run. */
+  steps: number;
+}
+
+export interface EvalResult {
+  accuracy: number;
+  loss: number;
+}
+
+export interface RuntimeInfo {
+  backend: 'wasm' | 'cpu';
+  simd: boolean;
+}
+
+/** Runs client work somewhere: in this process (tests) or on a pool of workers. */
+export interface Executor {
+  /** Loads data, partitions and builds the model in every worker. Must be called before anything else. */
+  prepare(config: ExperimentConfig): Promise<RuntimeInfo & { workers: number }>;
+  /**
+   * Runs the tasks, possibly in parallel. `onDone` fires as each finishes (in completion order, for progress
+   * only); the returned array is in task order.
+   */
+  train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<ClientUpdate[]>;
+  /** Centralized evaluation of `weights` on the test set. */
+  evaluate(weights: Float32Array): Promise<EvalResult>;
+  dispose(): Promise<void>;
+}
+
+/** Per client per round, as in the metrics JSON. */
+export interface ClientRoundMetrics {
+  id: number;
+  numExamples: number;
+  trainLoss: number;
+  localAccuracy: number;
+  updateNorm: number;
+  dropped: boolean;
+  straggler: boolean;
+}
+
+/** One round, as in the metrics JSON. Round 0 is the initial model (no clients). */
+export interface RoundMetrics {
+  round: number;
+  testAccuracy: number;
+  testLoss: number;
+  /** Weighted mean of the sampled clients' localAccuracy (NaN when federated evaluation is off or round 0). */
+  federatedAccuracy: number;
+  durationMs: number;
+  bytesUp: number;
+  bytesDown: number;
+  clients: ClientRoundMetrics[];
+}
+
+export interface RunEnvironment {
+  backend: 'wasm' | 'cpu';
+  simd: boolean;
+  workers: number;
+  runtime: 'node' | 'browser';
+}
+
+export type RunEndReason = 'completed' | 'stopped' | 'diverged' | 'error';
+
+export type EngineEvent =
+  | { type: 'run-started'; config: ExperimentConfig; partition: PartitionStats; environment: RunEnvironment }
+  | { type: 'round-started'; round: number; sampled: number[] }
+  | { type: 'client-done'; round: number; clientId: number }
+  | { type: 'round-done'; metrics: RoundMetrics }
+  | { type: 'paused'; round: number }
+  | { type: 'run-finished'; reason: RunEndReason; message: string; rounds: number };
+
+/** The metrics JSON written by `fedstudio run --out` and saved by the studio. */
+export interface RunMetrics {
+  config: ExperimentConfig;
+  environment: RunEnvironment;
+  rounds: RoundMetrics[];
+}
