@@ -1,3 +1,5 @@
+import { Studio } from './components/studio/Studio';
+
 export default function Home() {
-  return <main><h1>FedStudio</h1></main>;
+  return <Studio />;
 }

@@ -95,12 +95,41 @@ export const strategySchema = z
   })
   .prefault({});
 
-export const AGGREGATORS = ['mean'] as const;
+export const AGGREGATORS = [
+  'mean',
+  'median',
+  'trimmed-mean',
+  'krum',
+  'multi-krum',
+  'bulyan',
+  'geometric-median',
+  'centered-clipping',
+  'norm-bound',
+] as const;
 
 export const aggregatorSchema = z
   .strictObject({
-    /** How client updates are combined inside the strategy. `mean` = weighted by examples (FedAvg). */
+    /**
+     * How client updates are combined inside the strategy. `mean` = weighted by examples (FedAvg); the robust rules
+     * ignore example counts (as in ByzFL), so a client cannot buy influence by claiming many examples.
+     */
     name: z.enum(AGGREGATORS).default('mean'),
+    /** Number (a count, not a fraction) of Byzantine updates per round the rule must tolerate (Krum, Bulyan, NNM). */
+    f: int(0, 250).default(2),
+    /** Trimmed mean: fraction β dropped at each tail per coordinate, b = floor(β·n) (Flower FedTrimmedAvg 0.2). */
+    trimBeta: real(0, 0.49).default(0.2),
+    /** Multi-Krum: number m of lowest-score updates averaged. Unset = n − f. */
+    multiKrumM: int(1, 500).optional(),
+    /** Centered clipping: radius τ around the previous aggregate. */
+    clipTau: real(1e-6, 1e6).default(1),
+    /** Centered clipping: iterations L per round. */
+    clipIterations: int(1, 100).default(1),
+    /** Norm bounding: each update is scaled to L2 norm at most M. */
+    normBound: real(1e-6, 1e6).default(1),
+    /** Norm bounding: std σ of the Gaussian noise added per coordinate to the mean ("weak DP"); 0 = none. */
+    normBoundNoise: real(0, 10).default(0),
+    /** Nearest-neighbour mixing before the rule: each update becomes the mean of its n − f nearest (itself included). */
+    nnm: z.boolean().default(false),
   })
   .prefault({});
 

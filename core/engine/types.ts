@@ -41,6 +41,10 @@ export interface RuntimeInfo {
 export interface Executor {
   /** Loads data, partitions and builds the model in every worker. Must be called before anything else. */
   prepare(config: ExperimentConfig): Promise<RuntimeInfo & { workers: number }>;
+  /** The initial global model of the prepared config: initParams(spec, rngFor(seed, 'init')). */
+  initialWeights(): Promise<Float32Array>;
+  /** Partition statistics of the prepared config (sizes, per-class counts, skew). */
+  partitionStats(): Promise<PartitionStats>;
   /**
    * Runs the tasks, possibly in parallel. `onDone` fires as each finishes (in completion order, for progress
    * only); the returned array is in task order.
@@ -73,6 +77,8 @@ export interface RoundMetrics {
   bytesUp: number;
   bytesDown: number;
   clients: ClientRoundMetrics[];
+  /** Set when something unusual happened, e.g. every sampled client dropped out and the model was kept. */
+  note?: string;
 }
 
 export interface RunEnvironment {
@@ -86,7 +92,8 @@ export type RunEndReason = 'completed' | 'stopped' | 'diverged' | 'error';
 
 export type EngineEvent =
   | { type: 'run-started'; config: ExperimentConfig; partition: PartitionStats; environment: RunEnvironment }
-  | { type: 'round-started'; round: number; sampled: number[] }
+  /** `dropped`: sampled clients that will send nothing this round (dropouts and deadline-missing stragglers). */
+  | { type: 'round-started'; round: number; sampled: number[]; dropped: number[] }
   | { type: 'client-done'; round: number; clientId: number }
   | { type: 'round-done'; metrics: RoundMetrics }
   | { type: 'paused'; round: number }

@@ -1,0 +1,29 @@
+'use client';
+import { FIELD_GROUPS } from '../../lib/fields';
+import { useStudio } from '../../lib/store';
+import { ConfigField } from './fields/ConfigField';
+import { WorkersField } from './WorkersField';
+import styles from './ConfigPanel.module.css';
+
+/** Every experiment option, grouped; knobs that have no effect for the current choices are hidden. */
+export function ConfigPanel() {
+  const config = useStudio((s) => s.config);
+  const fieldErrors = useStudio((s) => s.fieldErrors);
+  return (
+    <form className={styles.panel} aria-label="Experiment settings" onSubmit={(e) => e.preventDefault()}>
+      {FIELD_GROUPS.map((group) => (
+        <details key={group.id} className={styles.group} open data-testid={`group-${group.id}`}>
+          <summary className={styles.summary}>{group.title}</summary>
+          <div className={styles.fields}>
+            {group.fields
+              .filter((spec) => !spec.when || spec.when(config))
+              .map((spec) => (
+                <ConfigField key={spec.path} spec={spec} config={config} error={fieldErrors[spec.path]} />
+              ))}
+            {group.id === 'system' && <WorkersField />}
+          </div>
+        </details>
+      ))}
+    </form>
+  );
+}

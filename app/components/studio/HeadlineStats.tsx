@@ -1,0 +1,22 @@
+'use client';
+import { useMemo } from 'react';
+import { Stat } from '../viz';
+import { useStudio } from '../../lib/store';
+import styles from './Stage.module.css';
+
+/** The few numbers a class watches: accuracy now, loss, the data skew, time per round. */
+export function HeadlineStats() {
+  const rounds = useStudio((s) => s.rounds);
+  const skew = useStudio((s) => s.partition.stats?.meanHellinger);
+  const last = rounds.at(-1);
+  const trend = useMemo(() => rounds.map((r) => r.testAccuracy).filter(Number.isFinite), [rounds]);
+  return (
+    <div className={styles.stats}>
+      <Stat label="Test accuracy" value={last?.testAccuracy} format="percent" trend={trend} testId="stat-accuracy" />
+      <Stat label="Test loss" value={last?.testLoss} format="number" />
+      <Stat label="Federated accuracy" value={last?.federatedAccuracy} format="percent" />
+      <Stat label="Label skew" value={skew} format="number" hint="mean Hellinger (0 = IID, 1 = disjoint)" />
+      <Stat label="Round time" value={last && last.round > 0 ? last.durationMs : undefined} format="duration" />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+import { memo, useState } from 'react';
+import type { RoundMetrics } from '../../../core/engine/types';
+import { formatBytes, formatDuration, formatPercent } from '../viz';
+import { useStudio } from '../../lib/store';
+import styles from './RoundTable.module.css';
+
+const formatLoss = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : '—');
+
+const Row = memo(function Row({ r }: { r: RoundMetrics }) {
+  const sent = r.clients.length;
+  const dropped = r.clients.filter((c) => c.dropped).length;
+  return (
+    <tr data-testid={`round-row-${r.round}`} data-test-accuracy={String(r.testAccuracy)} data-test-loss={String(r.testLoss)}>
+      <th scope="row">{r.round}</th>
+      <td>{formatPercent(r.testAccuracy, 2)}</td>
+      <td>{formatLoss(r.testLoss)}</td>
+      <td>{formatPercent(r.federatedAccuracy, 2)}</td>
+      <td>{r.round === 0 ? '—' : `${sent - dropped}/${sent}`}</td>
+      <td>{formatBytes(r.bytesDown + r.bytesUp)}</td>
+      <td>{formatDuration(r.durationMs)}</td>
+    </tr>
+  );
+});
+
+/** Every round's numbers as a table (collapsed by default: it is the accessible, exact view of the charts). */
+export function RoundTable() {
+  const rounds = useStudio((s) => s.rounds);
+  const [open, setOpen] = useState(false);
+  return (
+    <details className={styles.details} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="round-table">
+      <summary className={styles.summary}>Round metrics table ({Math.max(0, rounds.length - 1)} rounds)</summary>
+      {open && (
+        <div className={styles.scroll}>
+          <table className={styles.table}>
+            <caption className="visually-hidden">Metrics per round; round 0 is the initial model</caption>
+            <thead>
+              <tr>
+                <th scope="col">Round</th>
+                <th scope="col">Test accuracy</th>
+                <th scope="col">Test loss</th>
+                <th scope="col">Federated accuracy</th>
+                <th scope="col">Updates</th>
+                <th scope="col">Traffic</th>
+                <th scope="col">Time</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rounds.map((r) => (
+                <Row key={r.round} r={r} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,15 @@
+'use client';
+import { RunControls } from './RunControls';
+import { RunProgress } from './RunProgress';
+import { RuntimeBadge } from './RuntimeBadge';
+import styles from './Toolbar.module.css';
+
+export function Toolbar() {
+  return (
+    <div className={styles.toolbar}>
+      <RunControls />
+      <RunProgress />
+      <RuntimeBadge />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+import { useId } from 'react';
+import styles from './fields.module.css';
+
+export interface ChoiceFieldProps {
+  path: string;
+  label: string;
+  help: string;
+  value: string;
+  options: readonly string[];
+  /** Display names by value (the raw value when missing). */
+  names?: Record<string, string>;
+  /** Why an option is unavailable now (undefined = available). */
+  disabledReason?: (value: string) => string | undefined;
+  error?: string;
+  onCommit: (value: string) => void;
+}
+
+export function ChoiceField({ path, label, help, value, options, names, disabledReason, error, onCommit }: ChoiceFieldProps) {
+  const id = useId();
+  return (
+    <div className={styles.field} title={help} data-testid={`field-${path}`}>
+      <label className={styles.label} htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className={`${styles.select} ${styles.value}`}
+        value={value}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => onCommit(e.target.value)}
+      >
+        {options.map((option) => {
+          const reason = disabledReason?.(option);
+          return (
+            <option key={option} value={option} disabled={reason !== undefined} title={reason}>
+              {names?.[option] ?? option}
+              {reason ? ` — ${reason}` : ''}
+            </option>
+          );
+        })}
+      </select>
+      <span id={`${id}-help`} className="visually-hidden">
+        {help}
+      </span>
+      {error && (
+        <span className={styles.error} role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+import type { ExperimentConfig } from '../../../../core/config/schema';
+import { reportFieldError, requestChange } from '../../../lib/configEdit';
+import { getAt } from '../../../lib/configPath';
+import type { FieldSpec } from '../../../lib/fields';
+import { fieldInfo } from '../../../lib/schemaInfo';
+import { ChoiceField } from './ChoiceField';
+import { NumberField } from './NumberField';
+import { OptionalNumberField } from './OptionalNumberField';
+import { TextField } from './TextField';
+import { ToggleField } from './ToggleField';
+
+export interface ConfigFieldProps {
+  spec: FieldSpec;
+  config: ExperimentConfig;
+  error?: string;
+}
+
+/** One config knob, its editor chosen from the schema's type for `spec.path`. */
+export function ConfigField({ spec, config, error }: ConfigFieldProps) {
+  const { path, label, help } = spec;
+  const { kind, optional } = fieldInfo(path);
+  const value = getAt(config, path);
+  const commit = (next: unknown) => requestChange(path, next, label);
+  const invalid = (message: string | null) => reportFieldError(path, message);
+  const common = { path, label, help, error };
+
+  switch (kind.type) {
+    case 'number': {
+      const numberProps = {
+        ...common,
+        min: kind.min,
+        max: spec.maxFrom ? Math.min(kind.max, spec.maxFrom(config)) : kind.max,
+        integer: kind.integer,
+        log: spec.log,
+        step: spec.step,
+        noSlider: spec.noSlider,
+        onInvalid: invalid,
+      };
+      if (optional) {
+        const defaultValue = spec.defaultFrom?.(config) ?? kind.min;
+        return (
+          <OptionalNumberField
+            {...numberProps}
+            value={value as number | undefined}
+            defaultValue={defaultValue}
+            onCommit={commit}
+          />
+        );
+      }
+      return <NumberField {...numberProps} value={value as number} onCommit={commit} />;
+    }
+    case 'enum':
+      return (
+        <ChoiceField
+          {...common}
+          value={value as string}
+          options={kind.options}
+          names={spec.choices}
+          disabledReason={spec.disabledChoice && ((option) => spec.disabledChoice?.(config, option))}
+          onCommit={commit}
+        />
+      );
+    case 'boolean':
+      return <ToggleField path={path} label={label} help={help} value={value as boolean} onCommit={commit} />;
+    case 'string':
+      return (
+        <TextField
+          {...common}
+          value={value as string}
+          parse={(text) =>
+            text.length > kind.maxLength ? { error: `at most ${kind.maxLength} characters` } : { value: text }
+          }
+          onCommit={commit}
+          onInvalid={invalid}
+        />
+      );
+    case 'intList':
+      return (
+        <TextField
+          {...common}
+          value={(value as number[]).join(', ')}
+          placeholder="e.g. 128 or 64, 32"
+          parse={(text) => parseIntList(text, kind)}
+          onCommit={commit}
+          onInvalid={invalid}
+        />
+      );
+  }
+}
+
+function parseIntList(
+  text: string,
+  range: { min: number; max: number; minItems: number; maxItems: number },
+): { value: number[] } | { error: string } {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  const values = parts.map(Number);
+  if (values.some((v) => !Number.isInteger(v) || v < range.min || v > range.max)) {
+    return { error: `each size must be a whole number from ${range.min} to ${range.max} (got "${text}")` };
+  }
+  if (values.length < range.minItems || values.length > range.maxItems) {
+    return { error: `give ${range.minItems} to ${range.maxItems} sizes (got ${values.length})` };
+  }
+  return { value: values };
+}

@@ -1,0 +1,66 @@
+'use client';
+import { memo, useMemo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RoundMetrics } from '../../../core/engine/types';
+import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, roundAxisProps, lineDot } from './chartStyle';
+import { ChartFrame } from './ChartFrame';
+import { decimate } from './decimate';
+import { formatPercent } from './format';
+import { SERIES_COLORS } from './palette';
+import { spreadSeries } from './series';
+import { SeriesLegend } from './SeriesLegend';
+import { roundLabel, tooltipFormatter } from './tooltipFormat';
+
+export interface ClientSpreadChartProps {
+  /** All rounds so far, ascending. Uses each round's non-dropped clients' localAccuracy. */
+  rounds: readonly RoundMetrics[];
+  /** Plot height in px, default 180. */
+  height?: number;
+}
+
+/** Per round, the min–max band and the median of the sampled clients' local accuracy (federated evaluation). */
+export const ClientSpreadChart = memo(function ClientSpreadChart({ rounds, height = 180 }: ClientSpreadChartProps) {
+  const { data, ranAny } = useMemo(
+    () => ({
+      data: decimate(spreadSeries(rounds), (p) => p.round, (p) => p.median),
+      ranAny: rounds.some((r) => r.round >= 1 && r.clients.length > 0),
+    }),
+    [rounds],
+  );
+  return (
+    <ChartFrame
+      title="Accuracy across sampled clients"
+      units="local accuracy (%): min–max band and median per round"
+      empty={data.length === 0}
+      emptyText={
+        ranAny
+          ? 'No per-client accuracy: federated evaluation is off, or no sampled client reported.'
+          : 'Run the experiment to see how accuracy varies across the sampled clients.'
+      }
+      height={height}
+    >
+      <ComposedChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
+        <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
+        <YAxis {...AXIS_PROPS} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} width={44} />
+        <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter(formatPercent)} labelFormatter={roundLabel} />
+        <Area
+          name="min – max"
+          dataKey="range"
+          stroke="none"
+          fill={SERIES_COLORS.spread}
+          fillOpacity={0.25}
+          isAnimationActive={false}
+          activeDot={false}
+        />
+        <Line name="median" dataKey="median" stroke={SERIES_COLORS.spread} strokeWidth={2} dot={lineDot(data.length)} isAnimationActive={false} />
+      </ComposedChart>
+      <SeriesLegend
+        items={[
+          { label: 'min – max', color: SERIES_COLORS.spread, shape: 'band' },
+          { label: 'median', color: SERIES_COLORS.spread },
+        ]}
+      />
+    </ChartFrame>
+  );
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDuration, formatInteger, formatNumber, formatPercent } from './format';
+
+describe('formatters', () => {
+  it('formats percentages and shows a dash for missing values', () => {
+    expect(formatPercent(0.8734)).toBe('87.3%');
+    expect(formatPercent(1, 0)).toBe('100%');
+    expect(formatPercent(Number.NaN)).toBe('—');
+    expect(formatPercent(undefined)).toBe('—');
+    expect(formatPercent(Infinity)).toBe('—');
+  });
+  it('formats bytes in binary units', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.50 KiB');
+    expect(formatBytes(150 * 1024 * 1024)).toBe('150 MiB');
+    expect(formatBytes(407_080)).toBe('398 KiB');
+    expect(formatBytes(Number.NaN)).toBe('—');
+  });
+  it('formats durations', () => {
+    expect(formatDuration(340)).toBe('340 ms');
+    expect(formatDuration(2410)).toBe('2.41 s');
+    expect(formatDuration(65_000)).toBe('1 min 05 s');
+    expect(formatDuration(Number.NaN)).toBe('—');
+  });
+  it('formats plain numbers with significant digits', () => {
+    expect(formatNumber(0.123456)).toBe('0.123');
+    expect(formatNumber(1234.5)).toBe('1,230');
+    expect(formatNumber(0.0001)).toBe('1.00e-4');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatInteger(12345.6)).toBe('12,346');
+    expect(formatNumber(null)).toBe('—');
+  });
+});

@@ -1,0 +1,48 @@
+/** Display formatting. Every formatter prints "—" for a missing or non-finite value, so NaN never reaches the screen. */
+
+export const MISSING = '—';
+
+export function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+/** 0.8734 → "87.3%". */
+export function formatPercent(v: number | null | undefined, digits = 1): string {
+  return isFiniteNumber(v) ? `${(v * 100).toFixed(digits)}%` : MISSING;
+}
+
+/** Up to `digits` significant digits, without exponent for everyday magnitudes. */
+export function formatNumber(v: number | null | undefined, digits = 3): string {
+  if (!isFiniteNumber(v)) return MISSING;
+  if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) return v.toExponential(digits - 1);
+  return Number(v.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+export function formatInteger(v: number | null | undefined): string {
+  return isFiniteNumber(v) ? Math.round(v).toLocaleString('en-US') : MISSING;
+}
+
+export const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/** Binary units: 1536 → "1.5 KiB". */
+export function formatBytes(v: number | null | undefined): string {
+  if (!isFiniteNumber(v)) return MISSING;
+  let x = Math.abs(v);
+  let u = 0;
+  while (x >= 1024 && u < BYTE_UNITS.length - 1) {
+    x /= 1024;
+    u++;
+  }
+  const text = u === 0 ? String(Math.round(x)) : x.toFixed(x < 10 ? 2 : x < 100 ? 1 : 0);
+  return `${v < 0 ? '-' : ''}${text} ${BYTE_UNITS[u]}`;
+}
+
+/** Milliseconds → "340 ms", "2.41 s", "3 min 05 s". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (!isFiniteNumber(ms)) return MISSING;
+  if (Math.abs(ms) < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (Math.abs(s) < 60) return `${s.toFixed(s < 10 ? 2 : 1)} s`;
+  const whole = Math.round(s);
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
+}

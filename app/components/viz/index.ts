@@ -1,0 +1,17 @@
+export { AccuracyLossChart, type AccuracyLossChartProps } from './AccuracyLossChart';
+export { BytesChart, type BytesChartProps } from './BytesChart';
+export { ClientDetail, type ClientDetailProps } from './ClientDetail';
+export { ClientGrid, type ClientGridProps } from './ClientGrid';
+export { CLIENT_STATES, type ClientState, type ClientStates } from './clientStates';
+export { ClientSpreadChart, type ClientSpreadChartProps } from './ClientSpreadChart';
+export { DecisionBoundary, type DecisionBoundaryProps } from './DecisionBoundary';
+export type { Box } from './boundaryImage';
+export { LabelHistogram, type LabelHistogramProps } from './LabelHistogram';
+export { CLASS_COLORS, SERIES_COLORS, classColor } from './palette';
+export { PartitionHeatmap, type PartitionHeatmapProps } from './PartitionHeatmap';
+export type { PartitionScale, PartitionView } from './partitionLayout';
+export { RoundTimeChart, type RoundTimeChartProps } from './RoundTimeChart';
+export { Sparkline, type SparklineProps } from './Sparkline';
+export { Stat, type StatFormat, type StatProps } from './Stat';
+export { UpdateNormScatter, type UpdateNormScatterProps } from './UpdateNormScatter';
+export { formatBytes, formatDuration, formatPercent } from './format';

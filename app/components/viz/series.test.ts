@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
+import { accuracySeries, bytesSeries, clientHistory, normPoints, sortedMedian, spreadSeries, timeSeries } from './series';
+
+const client = (id: number, localAccuracy: number, dropped = false, updateNorm = 1): ClientRoundMetrics => ({
+  id,
+  numExamples: 10,
+  trainLoss: 1,
+  localAccuracy,
+  updateNorm,
+  dropped,
+  straggler: false,
+});
+
+const round = (r: number, clients: ClientRoundMetrics[], extra: Partial<RoundMetrics> = {}): RoundMetrics => ({
+  round: r,
+  testAccuracy: 0.5,
+  testLoss: 1,
+  federatedAccuracy: Number.NaN,
+  durationMs: 1500,
+  bytesUp: 100,
+  bytesDown: 200,
+  clients,
+  ...extra,
+});
+
+describe('series', () => {
+  it('median of odd and even counts', () => {
+    expect(sortedMedian([1, 5, 9])).toBe(5);
+    expect(sortedMedian([0.2, 0.4, 0.6, 0.8])).toBeCloseTo(0.5, 12);
+    expect(() => sortedMedian([])).toThrow(/no values/);
+  });
+
+  it('spread skips NaN and dropped clients and rounds with nothing to show', () => {
+    const rounds = [
+      round(0, []),
+      round(1, [client(0, 0.5), client(1, Number.NaN), client(2, 0.9), client(3, 0.7), client(4, 0.1, true)]),
+      round(2, [client(0, Number.NaN)]),
+    ];
+    expect(spreadSeries(rounds)).toEqual([{ round: 1, min: 0.5, median: 0.7, max: 0.9, range: [0.5, 0.9], clients: 3 }]);
+  });
+
+  it('accuracy series turns non-finite values into gaps', () => {
+    const s = accuracySeries([round(0, [], { testLoss: Infinity }), round(1, [], { federatedAccuracy: 0.6 })]);
+    expect(s).toEqual([
+      { round: 0, testAccuracy: 0.5, federatedAccuracy: null, testLoss: null },
+      { round: 1, testAccuracy: 0.5, federatedAccuracy: 0.6, testLoss: 1 },
+    ]);
+  });
+
+  it('bytes and time skip round 0', () => {
+    const rounds = [round(0, []), round(1, [], { bytesDown: Number.NaN }), round(2, [], { durationMs: Number.NaN })];
+    expect(bytesSeries(rounds)).toEqual([
+      { round: 1, up: 100, down: null },
+      { round: 2, up: 100, down: 200 },
+    ]);
+    expect(timeSeries(rounds)).toEqual([{ round: 1, seconds: 1.5 }]);
+  });
+
+  it('norm points leave out dropped clients and NaN norms', () => {
+    const rounds = [round(1, [client(3, 0.5, false, 2.5), client(4, 0.5, true, 9), client(5, 0.5, false, Number.NaN)])];
+    expect(normPoints(rounds)).toEqual([{ round: 1, norm: 2.5, id: 3 }]);
+  });
+
+  it('client history counts samples and drops and keeps finite accuracies', () => {
+    const rounds = [
+      round(0, []),
+      round(1, [client(3, 0.6)]),
+      round(2, [client(3, 0.9, true)]),
+      round(3, [client(3, Number.NaN), client(4, 0.2)]),
+      round(4, [client(3, 0.8)]),
+      round(5, [client(4, 0.3)]),
+    ];
+    expect(clientHistory(rounds, 3)).toEqual({
+      sampled: 4,
+      dropped: 1,
+      points: [
+        { round: 1, localAccuracy: 0.6 },
+        { round: 4, localAccuracy: 0.8 },
+      ],
+    });
+  });
+});

@@ -1,0 +1,333 @@
+// What the config panel shows: every schema field once, grouped, with a one-line explanation. Ranges and choices
+// come from the schema (schemaInfo.ts); this file only adds words, grouping and when a knob matters.
+import { TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
+import { SERVER_LR_DEFAULTS } from './serverLrDefaults';
+
+export interface FieldSpec {
+  path: string;
+  label: string;
+  help: string;
+  /** Logarithmic slider for ranges spanning decades (α, learning rates, τ). */
+  log?: boolean;
+  /** Slider step (linear sliders); integers step by 1. */
+  step?: number;
+  /** Number typed in a box only, no slider (e.g. the seed). */
+  noSlider?: boolean;
+  /** Optional fields: the value that applies while unset. */
+  defaultFrom?: (c: ExperimentConfig) => number | undefined;
+  /** A tighter upper bound than the schema's that depends on other fields. */
+  maxFrom?: (c: ExperimentConfig) => number;
+  /** Shown only when this holds (the knob has no effect otherwise). */
+  when?: (c: ExperimentConfig) => boolean;
+  /** Labels for enum values. */
+  choices?: Record<string, string>;
+  /** Options disabled for the current config, with the reason. */
+  disabledChoice?: (c: ExperimentConfig, value: string) => string | undefined;
+}
+
+export interface FieldGroup {
+  id: string;
+  title: string;
+  fields: FieldSpec[];
+}
+
+const is2d = (c: ExperimentConfig) => TWO_D_DATASETS.includes(c.data.dataset);
+const strategyIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.strategy.name);
+const aggregatorIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.aggregator.name);
+
+export const FIELD_GROUPS: FieldGroup[] = [
+  {
+    id: 'experiment',
+    title: 'Experiment',
+    fields: [
+      { path: 'name', label: 'Name', help: 'A title for this experiment, carried in the share link and the metrics JSON.' },
+      {
+        path: 'rounds',
+        label: 'Rounds',
+        help: 'Number of federated rounds R (sample → train locally → aggregate → evaluate).',
+        log: true,
+      },
+      {
+        path: 'seed',
+        label: 'Seed',
+        help: 'Seeds every random choice: same config and seed give identical numbers.',
+        noSlider: true,
+      },
+    ],
+  },
+  {
+    id: 'data',
+    title: 'Data & partition',
+    fields: [
+      {
+        path: 'data.dataset',
+        label: 'Dataset',
+        help: 'MNIST digits (28×28 images) or a 2-D teaching set whose decision boundary can be drawn.',
+        choices: { mnist: 'MNIST digits', blobs: 'Blobs', moons: 'Two moons', circles: 'Circles', spiral: 'Spiral', xor: 'XOR' },
+      },
+      { path: 'data.numSamples', label: 'Points', help: 'Number of generated 2-D points (train + test).', when: is2d, log: true },
+      { path: 'data.noise', label: 'Noise', help: 'Standard deviation of the Gaussian noise added to each 2-D point.', when: is2d, step: 0.01 },
+      {
+        path: 'data.numClasses',
+        label: 'Classes',
+        help: 'Number of classes (blobs and spiral; moons, circles and XOR always have 2).',
+        when: (c) => c.data.dataset === 'blobs' || c.data.dataset === 'spiral',
+      },
+      { path: 'data.testFraction', label: 'Test fraction', help: "Share of the data held out as the server's test set.", step: 0.01 },
+      {
+        path: 'partition.numClients',
+        label: 'Clients',
+        help: 'Number of virtual clients N the training data is split across.',
+        log: true,
+      },
+      {
+        path: 'partition.method',
+        label: 'Label split',
+        help: 'How labels are spread over clients (flwr-datasets partitioners).',
+        choices: { iid: 'IID (uniform)', dirichlet: 'Dirichlet(α)', pathological: 'Pathological (k classes)', shard: 'Shards (McMahan)' },
+      },
+      {
+        path: 'partition.alpha',
+        label: 'Dirichlet α',
+        help: 'Concentration: small α = each client sees few classes (strong skew), large α ≈ IID.',
+        log: true,
+        when: (c) => c.partition.method === 'dirichlet',
+      },
+      {
+        path: 'partition.minPartitionSize',
+        label: 'Min client size',
+        help: 'Dirichlet draws are resampled until every client has at least this many examples.',
+        when: (c) => c.partition.method === 'dirichlet',
+      },
+      {
+        path: 'partition.classesPerClient',
+        label: 'Classes per client',
+        help: 'Pathological split: number of distinct classes each client holds.',
+        when: (c) => c.partition.method === 'pathological',
+      },
+      {
+        path: 'partition.shardsPerClient',
+        label: 'Shards per client',
+        help: 'Label-sorted shards each client receives (McMahan et al. 2017).',
+        when: (c) => c.partition.method === 'shard',
+      },
+      {
+        path: 'partition.quantitySkew',
+        label: 'Quantity skew',
+        help: 'Client sizes follow a power law with this exponent (0 = equal sizes); combines with the label split.',
+        step: 0.1,
+      },
+      {
+        path: 'partition.featureSkew',
+        label: 'Feature skew',
+        help: 'A fixed per-client input transform: rotated, noisy or shifted inputs.',
+        choices: { none: 'None', rotation: 'Rotation', noise: 'Noise', shift: 'Shift' },
+      },
+      {
+        path: 'partition.featureSkewStrength',
+        label: 'Skew strength',
+        help: 'Scales each client’s rotation angle, shift or noise level (0 – 1).',
+        step: 0.05,
+        when: (c) => c.partition.featureSkew !== 'none',
+      },
+    ],
+  },
+  {
+    id: 'model',
+    title: 'Model & local training',
+    fields: [
+      {
+        path: 'model.kind',
+        label: 'Model',
+        help: 'Logistic regression, a multi-layer perceptron, or a small CNN (MNIST only).',
+        choices: { logreg: 'Logistic regression', mlp: 'MLP', cnn: 'CNN (2 conv layers)' },
+        disabledChoice: (c, v) => (v === 'cnn' && c.data.dataset !== 'mnist' ? 'the CNN needs MNIST images' : undefined),
+      },
+      {
+        path: 'model.hidden',
+        label: 'Hidden layers',
+        help: 'MLP hidden layer sizes, comma separated (e.g. "128" or "64, 32").',
+        when: (c) => c.model.kind === 'mlp',
+      },
+      {
+        path: 'train.optimizer',
+        label: 'Optimizer',
+        help: 'Client optimizer; its state starts fresh every round (stateless clients, as in Flower).',
+        choices: { sgd: 'SGD', adam: 'Adam' },
+      },
+      { path: 'train.lr', label: 'Learning rate', help: 'Client learning rate for local training.', log: true },
+      {
+        path: 'train.momentum',
+        label: 'Momentum',
+        help: 'SGD momentum (0 = plain SGD).',
+        step: 0.01,
+        when: (c) => c.train.optimizer === 'sgd',
+      },
+      { path: 'train.localEpochs', label: 'Local epochs', help: 'Passes over its own data each sampled client makes per round.' },
+      { path: 'train.batchSize', label: 'Batch size', help: 'Examples per local SGD step.', log: true },
+    ],
+  },
+  {
+    id: 'strategy',
+    title: 'Strategy',
+    fields: [
+      {
+        path: 'strategy.name',
+        label: 'Strategy',
+        help: 'How the server turns client updates into the next global model (Flower names).',
+        choices: {
+          fedavg: 'FedAvg',
+          fedprox: 'FedProx',
+          fedavgm: 'FedAvgM (server momentum)',
+          fedadam: 'FedAdam',
+          fedyogi: 'FedYogi',
+          fedadagrad: 'FedAdagrad',
+        },
+      },
+      {
+        path: 'strategy.proximalMu',
+        label: 'Proximal μ',
+        help: 'FedProx: clients add (μ/2)‖w − w_global‖² to their loss, pulling them toward the global model.',
+        step: 0.01,
+        when: strategyIs('fedprox'),
+      },
+      {
+        path: 'strategy.serverLr',
+        label: 'Server learning rate η',
+        help: 'Step size of the server update. Unset = the Flower default (FedAvgM 1.0, FedAdam 0.1, FedYogi 0.01, FedAdagrad 0.1).',
+        log: true,
+        defaultFrom: (c) => SERVER_LR_DEFAULTS[c.strategy.name],
+        when: strategyIs('fedavgm', 'fedadam', 'fedyogi', 'fedadagrad'),
+      },
+      {
+        path: 'strategy.serverMomentum',
+        label: 'Server momentum β',
+        help: 'FedAvgM: v ← βv + Δ, x ← x + ηv.',
+        step: 0.01,
+        when: strategyIs('fedavgm'),
+      },
+      {
+        path: 'strategy.beta1',
+        label: 'β₁',
+        help: 'FedAdam/FedYogi first-moment decay (Reddi et al. 2021; FedAdagrad uses none).',
+        step: 0.01,
+        when: strategyIs('fedadam', 'fedyogi'),
+      },
+      {
+        path: 'strategy.beta2',
+        label: 'β₂',
+        help: 'FedAdam/FedYogi second-moment decay.',
+        step: 0.001,
+        when: strategyIs('fedadam', 'fedyogi'),
+      },
+      {
+        path: 'strategy.tau',
+        label: 'τ (adaptivity)',
+        help: 'FedOpt denominator offset: x ← x + η·m/(√v + τ).',
+        log: true,
+        when: strategyIs('fedadam', 'fedyogi', 'fedadagrad'),
+      },
+      {
+        path: 'aggregator.name',
+        label: 'Aggregator',
+        help: 'How client updates are combined inside the strategy; mean = weighted by examples, the robust rules are unweighted.',
+        choices: {
+          mean: 'Weighted mean',
+          median: 'Coordinate-wise median',
+          'trimmed-mean': 'Trimmed mean',
+          krum: 'Krum',
+          'multi-krum': 'Multi-Krum',
+          bulyan: 'Bulyan',
+          'geometric-median': 'Geometric median (RFA)',
+          'centered-clipping': 'Centered clipping',
+          'norm-bound': 'Norm bounding',
+        },
+      },
+      {
+        path: 'aggregator.f',
+        label: 'f (Byzantine count)',
+        help: 'Number of Byzantine updates per round to tolerate. Krum needs n > 2f + 2, Bulyan n ≥ 4f + 3.',
+        when: (c) => c.aggregator.nnm || aggregatorIs('krum', 'multi-krum', 'bulyan')(c),
+      },
+      {
+        path: 'aggregator.trimBeta',
+        label: 'Trim β',
+        help: 'Trimmed mean: drop floor(β·n) values at each tail, per coordinate.',
+        step: 0.01,
+        when: aggregatorIs('trimmed-mean'),
+      },
+      {
+        path: 'aggregator.multiKrumM',
+        label: 'Multi-Krum m',
+        help: 'Average the m updates with the lowest Krum scores (unset: n − f).',
+        when: aggregatorIs('multi-krum'),
+      },
+      {
+        path: 'aggregator.clipTau',
+        label: 'Clipping τ',
+        help: 'Centered clipping radius around the previous round’s aggregate.',
+        log: true,
+        when: aggregatorIs('centered-clipping'),
+      },
+      {
+        path: 'aggregator.clipIterations',
+        label: 'Clipping iterations L',
+        help: 'Centered clipping iterations per round.',
+        when: aggregatorIs('centered-clipping'),
+      },
+      {
+        path: 'aggregator.normBound',
+        label: 'Norm bound M',
+        help: 'Each update is scaled down to L2 norm at most M before averaging.',
+        log: true,
+        when: aggregatorIs('norm-bound'),
+      },
+      {
+        path: 'aggregator.normBoundNoise',
+        label: 'Noise σ',
+        help: 'Norm bounding: Gaussian noise std added per coordinate to the mean (weak DP).',
+        step: 0.001,
+        when: aggregatorIs('norm-bound'),
+      },
+      {
+        path: 'aggregator.nnm',
+        label: 'NNM pre-aggregation',
+        help: 'Replace each update by the mean of its n − f nearest neighbours before aggregating.',
+      },
+      { path: 'sampling.fraction', label: 'Fraction per round', help: 'Share of clients sampled each round (Flower fraction_fit).', step: 0.01 },
+      {
+        path: 'sampling.minClients',
+        label: 'Min clients',
+        help: 'Sample at least this many clients per round (Flower min_fit_clients); at most the number of clients.',
+        maxFrom: (c) => c.partition.numClients,
+      },
+    ],
+  },
+  {
+    id: 'system',
+    title: 'System',
+    fields: [
+      { path: 'system.dropoutProb', label: 'Dropout probability', help: 'Chance a sampled client drops out of a round and sends nothing.', step: 0.01 },
+      { path: 'system.stragglerFraction', label: 'Stragglers', help: 'Share of sampled clients that are slow this round.', step: 0.01 },
+      {
+        path: 'system.stragglerMode',
+        label: 'Straggler mode',
+        help: 'partial: a straggler sends what it finished; drop: it misses the deadline and sends nothing.',
+        choices: { partial: 'Partial work', drop: 'Miss deadline' },
+        when: (c) => c.system.stragglerFraction > 0,
+      },
+      {
+        path: 'system.stragglerWork',
+        label: 'Straggler work',
+        help: 'Fraction of its local steps a partial straggler completes.',
+        step: 0.05,
+        when: (c) => c.system.stragglerFraction > 0 && c.system.stragglerMode === 'partial',
+      },
+      {
+        path: 'evaluation.federated',
+        label: 'Federated evaluation',
+        help: "Each sampled client also reports the global model's accuracy on its own data.",
+      },
+    ],
+  },
+];

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultConfig, parseConfig } from '../../core/config/schema';
+import type { EngineEvent, RoundMetrics } from '../../core/engine/types';
+import { pauseRun, resetRun, runOrResume, stepOneRound } from './runSession';
+import { idleRun, useStudio } from './store';
+
+let emit: (event: EngineEvent) => void = () => undefined;
+const calls: string[] = [];
+vi.mock('./coordinatorClient', () => ({
+  coordinator: () => ({
+    start: async (_config: unknown, _workers: unknown, onEvent: (e: EngineEvent) => void, mode: string) => {
+      calls.push(`start:${mode}`);
+      emit = onEvent;
+    },
+    pause: async () => void calls.push('pause'),
+    resume: async () => void calls.push('resume'),
+    step: async () => void calls.push('step'),
+    stop: async () => void calls.push('stop'),
+  }),
+}));
+
+const config = parseConfig({ rounds: 2, partition: { numClients: 4 } });
+const environment = { backend: 'wasm', simd: true, workers: 1, runtime: 'browser' } as const;
+const partition = { counts: [[1]], sizes: [1, 1, 1, 1], hellinger: [0, 0, 0, 0], meanHellinger: 0 };
+
+function round(r: number, durationMs: number, clients: RoundMetrics['clients'] = []): RoundMetrics {
+  return { round: r, testAccuracy: 0.5 + r / 10, testLoss: 1, federatedAccuracy: NaN, durationMs, bytesUp: 0, bytesDown: 0, clients };
+}
+
+const client = (id: number, localAccuracy: number, dropped = false) => ({
+  id,
+  numExamples: 10,
+  trainLoss: 1,
+  localAccuracy,
+  updateNorm: 1,
+  dropped,
+  straggler: false,
+});
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  calls.length = 0;
+  useStudio.setState({ config, poolSize: null, run: idleRun(2), rounds: [], clientStates: [], lastAccuracy: [] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('run session', () => {
+  it('folds engine events into run state, client states and rounds', async () => {
+    await runOrResume();
+    expect(calls).toEqual(['start:run']);
+    expect(useStudio.getState().run.status).toBe('starting');
+
+    emit({ type: 'run-started', config, partition, environment });
+    emit({ type: 'round-done', metrics: round(0, 5) });
+    emit({ type: 'round-started', round: 1, sampled: [0, 2, 3], dropped: [3] });
+    emit({ type: 'client-done', round: 1, clientId: 2 });
+    vi.advanceTimersByTime(200);
+    let s = useStudio.getState();
+    expect(s.environment).toEqual(environment);
+    expect(s.run).toMatchObject({ status: 'running', round: 0, activeRound: 1 });
+    expect(s.clientStates).toEqual(['training', 'idle', 'done', 'dropped']);
+
+    emit({ type: 'client-done', round: 1, clientId: 0 });
+    emit({ type: 'round-done', metrics: round(1, 300, [client(0, 0.7), client(2, 0.9), client(3, NaN, true)]) });
+    s = useStudio.getState();
+    expect(s.rounds.map((r) => r.round)).toEqual([0, 1]);
+    expect(s.lastAccuracy).toEqual([0.7, undefined, 0.9, undefined]);
+    expect(s.run).toMatchObject({ round: 1, activeRound: null, msPerRound: 300 });
+
+    emit({ type: 'run-finished', reason: 'diverged', message: 'training diverged at round 2', rounds: 1 });
+    expect(useStudio.getState().run).toMatchObject({ status: 'finished', endReason: 'diverged', message: 'training diverged at round 2' });
+  });
+
+  it('pauses, resumes and steps through the coordinator', async () => {
+    await stepOneRound();
+    emit({ type: 'run-started', config, partition, environment });
+    await pauseRun();
+    expect(useStudio.getState().run.status).toBe('pausing');
+    emit({ type: 'paused', round: 1 });
+    expect(useStudio.getState().run).toMatchObject({ status: 'paused', round: 1 });
+    await stepOneRound();
+    expect(useStudio.getState().run.status).toBe('running');
+    emit({ type: 'paused', round: 2 });
+    await runOrResume();
+    expect(calls).toEqual(['start:step', 'pause', 'step', 'resume']);
+  });
+
+  it('ignores late events of a run that was reset', async () => {
+    await runOrResume();
+    const stale = emit;
+    await resetRun();
+    stale({ type: 'run-started', config: defaultConfig(), partition, environment });
+    stale({ type: 'round-done', metrics: round(0, 5) });
+    vi.advanceTimersByTime(200);
+    expect(calls).toEqual(['start:run', 'stop']);
+    expect(useStudio.getState().run).toEqual(idleRun(2));
+    expect(useStudio.getState().rounds).toEqual([]);
+    expect(useStudio.getState().environment).toBeNull();
+  });
+});

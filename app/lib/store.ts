@@ -1,0 +1,99 @@
+// The studio's React-visible state. Raw run events are accumulated outside React (runSession.ts) and copied in here
+// at a few Hz, so charts re-render at most that often.
+import { create } from 'zustand';
+import { defaultConfig, type ExperimentConfig } from '../../core/config/schema';
+import type { RoundMetrics, RunEndReason, RunEnvironment } from '../../core/engine/types';
+import type { PartitionStats } from '../../core/partition/types';
+import type { ClientState } from '../components/viz/clientStates';
+import type { ConfigIssue } from './urlState';
+
+export type { ClientState };
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'finished';
+
+export interface Hardware {
+  /** WASM SIMD support of this browser (null until the coordinator has checked). */
+  simd: boolean | null;
+  defaultWorkers: number;
+  maxWorkers: number;
+}
+
+export interface RunView {
+  status: RunStatus;
+  /** Last completed round (0 = only the initial model evaluated). */
+  round: number;
+  totalRounds: number;
+  /** Round in progress (sampled, training), null between rounds. */
+  activeRound: number | null;
+  endReason: RunEndReason | null;
+  message: string | null;
+  /** Rounds completed since the last resume, and the time that took: the ETA estimate. */
+  msPerRound: number | null;
+}
+
+export interface BoundaryView {
+  resolution: number;
+  box: { xMin: number; xMax: number; yMin: number; yMax: number };
+  numClasses: number;
+  global: { grid: Float32Array; points: Float32Array; labels: Int32Array } | null;
+  client: { id: number; grid: Float32Array; points: Float32Array; labels: Int32Array } | null;
+}
+
+export interface PendingChange {
+  /** What the user is about to change, in words ("Dirichlet α"). */
+  what: string;
+  apply: () => void;
+}
+
+export interface StudioState {
+  config: ExperimentConfig;
+  /** Problems found in the URL the studio was opened with (bad fields reset to defaults). */
+  urlIssues: ConfigIssue[];
+  /** Invalid edits, by config path, not applied. */
+  fieldErrors: Record<string, string>;
+  poolSize: number | null;
+  hardware: Hardware;
+  /** The environment of the current run, once it started. */
+  environment: RunEnvironment | null;
+  partition: { stats: PartitionStats | null; error: string | null };
+  run: RunView;
+  rounds: RoundMetrics[];
+  clientStates: ClientState[];
+  lastAccuracy: (number | undefined)[];
+  selectedClient: number | null;
+  boundary: BoundaryView | null;
+  pendingChange: PendingChange | null;
+  /** A fatal problem of the runtime (worker failed to start); the UI stays usable. */
+  runtimeError: string | null;
+}
+
+export const idleRun = (totalRounds: number): RunView => ({
+  status: 'idle',
+  round: 0,
+  totalRounds,
+  activeRound: null,
+  endReason: null,
+  message: null,
+  msPerRound: null,
+});
+
+export const useStudio = create<StudioState>(() => {
+  const config = defaultConfig();
+  return {
+    config,
+    urlIssues: [],
+    fieldErrors: {},
+    poolSize: null,
+    hardware: { simd: null, defaultWorkers: 1, maxWorkers: 1 },
+    environment: null,
+    partition: { stats: null, error: null },
+    run: idleRun(config.rounds),
+    rounds: [],
+    clientStates: [],
+    lastAccuracy: [],
+    selectedClient: null,
+    boundary: null,
+    pendingChange: null,
+    runtimeError: null,
+  };
+});

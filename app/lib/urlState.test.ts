@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { deflateSync, strToU8 } from 'fflate';
+import { defaultConfig, parseConfig } from '../../core/config/schema';
+import { decodeConfigHash, encodeConfigHash, repairConfig } from './urlState';
+
+function hashOf(value: unknown): string {
+  const b64 = btoa(String.fromCharCode(...deflateSync(strToU8(JSON.stringify(value)))));
+  return `#v1.${b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+}
+
+describe('encodeConfigHash / decodeConfigHash', () => {
+  it('encodes the defaults as an empty hash and decodes it back', () => {
+    expect(encodeConfigHash(defaultConfig())).toBe('');
+    expect(decodeConfigHash('')).toEqual({ config: defaultConfig(), issues: [] });
+  });
+
+  it('round-trips a changed experiment exactly', () => {
+    const config = parseConfig({
+      name: 'Dirichlet demo',
+      rounds: 3,
+      partition: { method: 'dirichlet', alpha: 0.1, numClients: 50 },
+      model: { hidden: [64, 32] },
+      strategy: { name: 'fedadam', serverLr: 0.05 },
+    });
+    const hash = encodeConfigHash(config);
+    expect(hash).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    expect(decodeConfigHash(`#${hash}`)).toEqual({ config, issues: [] });
+  });
+
+  it('keeps only differing fields, so a one-field change stays short', () => {
+    const hash = encodeConfigHash(parseConfig({ partition: { alpha: 0.1 } }));
+    expect(hash.length).toBeLessThan(60);
+  });
+
+  it('resets only the bad field and names it with its range', () => {
+    const decoded = decodeConfigHash(hashOf({ rounds: 7, partition: { alpha: -1, numClients: 30 } }));
+    expect(decoded.config.rounds).toBe(7);
+    expect(decoded.config.partition.numClients).toBe(30);
+    expect(decoded.config.partition.alpha).toBe(defaultConfig().partition.alpha);
+    expect(decoded.issues).toEqual([{ path: 'partition.alpha', message: 'must be ≥ 0.001 (got -1)' }]);
+  });
+
+  it('drops unknown fields and bad enum values, keeping the rest', () => {
+    const decoded = decodeConfigHash(hashOf({ seed: 7, bogus: 1, strategy: { name: 'fedmagic', beta1: 0.5 } }));
+    expect(decoded.config.seed).toBe(7);
+    expect(decoded.config.strategy.beta1).toBe(0.5);
+    expect(decoded.config.strategy.name).toBe('fedavg');
+    expect(decoded.issues.map((i) => i.path).sort()).toEqual(['', 'strategy.name']);
+    expect(decoded.issues.find((i) => i.path === '')?.message).toContain('"bogus"');
+  });
+
+  it('repairs a cross-field rule even when the failing field is already at its default', () => {
+    // minClients defaults to 2, which is more than one client: the sampling group falls back to defaults, then the
+    // rule still fails, so the whole config is reset rather than looping.
+    const repaired = repairConfig({ rounds: 4, partition: { numClients: 1 } });
+    expect(repaired.issues[0].path).toBe('sampling.minClients');
+    expect(() => parseConfig(repaired.config)).not.toThrow();
+  });
+
+  it('cuts array indices off the path it resets', () => {
+    const decoded = decodeConfigHash(hashOf({ model: { hidden: [64, -3] } }));
+    expect(decoded.config.model.hidden).toEqual([128]);
+    expect(decoded.issues[0].path).toBe('model.hidden.1');
+  });
+
+  it('falls back to the defaults with a message for damaged, foreign and future links', () => {
+    for (const [hash, text] of [
+      ['#v1.%%%notbase64', 'damaged'],
+      ['#hello', 'does not hold a FedStudio experiment'],
+      ['#v9.abc', 'format v9'],
+      [hashOf([1, 2]), 'experiment object'],
+    ] as const) {
+      const decoded = decodeConfigHash(hash);
+      expect(decoded.config).toEqual(defaultConfig());
+      expect(decoded.issues[0].message).toContain(text);
+    }
+  });
+});

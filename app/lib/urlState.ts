@@ -1,0 +1,111 @@
+// The experiment in the URL hash: "#v1.<base64url(deflate(JSON of the fields that differ from the defaults))>".
+// Decoding never throws: bad fields fall back to their defaults and are reported by name.
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { defaultConfig, describeIssues, experimentSchema, type ExperimentConfig } from '../../core/config/schema';
+import { deleteAt, diff, isPlainObject } from './configPath';
+
+/** Bump with a migration in decodeConfigHash when the encoding (not the config schema) changes. */
+export const URL_FORMAT_VERSION = 1;
+const PREFIX = `v${URL_FORMAT_VERSION}.`;
+
+export interface ConfigIssue {
+  path: string;
+  message: string;
+}
+
+export interface DecodedConfig {
+  config: ExperimentConfig;
+  /** Empty when the hash was valid (or absent). */
+  issues: ConfigIssue[];
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The hash (without "#") for `config`; "" when it equals the defaults. */
+export function encodeConfigHash(config: ExperimentConfig): string {
+  const changed = diff(config, defaultConfig());
+  if (changed === undefined) return '';
+  return PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(changed)), { level: 9 }));
+}
+
+/** Reads a hash ("#v1.…" or "v1.…"); an absent hash gives the defaults. */
+export function decodeConfigHash(hash: string): DecodedConfig {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text === '') return { config: defaultConfig(), issues: [] };
+  const version = /^v(\d+)\./.exec(text);
+  if (!version) return fallback('the link does not hold a FedStudio experiment (expected "#v1.…")');
+  if (Number(version[1]) !== URL_FORMAT_VERSION) {
+    return fallback(`the link uses format v${version[1]}; this studio reads v${URL_FORMAT_VERSION}`);
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(strFromU8(inflateSync(fromBase64Url(text.slice(version[0].length)))));
+  } catch {
+    return fallback('the link is damaged (its data could not be decoded)');
+  }
+  if (!isPlainObject(input)) return fallback('the link does not hold an experiment object');
+  return repairConfig(input);
+}
+
+function fallback(message: string): DecodedConfig {
+  return { config: defaultConfig(), issues: [{ path: '(link)', message: `${message}: using the default experiment` }] };
+}
+
+/** Validates `input`; every field the schema rejects is reset to its default and named in `issues`. */
+export function repairConfig(input: unknown): DecodedConfig {
+  let current: unknown = isPlainObject(input) ? input : {};
+  const issues: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (;;) {
+    const result = experimentSchema.safeParse(current);
+    if (result.success) return { config: result.data, issues };
+    for (const issue of describeIssues(result.error, current)) {
+      const key = `${issue.path}\u0000${issue.message}`;
+      if (!seen.has(key)) issues.push(issue);
+      seen.add(key);
+    }
+    const before = JSON.stringify(current);
+    for (const issue of result.error.issues) current = dropIssue(current, issue.path, issue);
+    // A rule can fail on a field that is already at its default (e.g. minClients > numClients): drop its parent.
+    for (const issue of result.error.issues) {
+      if (JSON.stringify(current) !== before) break;
+      current = dropParent(current, issue.path);
+    }
+    if (JSON.stringify(current) === before) current = {};
+  }
+}
+
+/** Object-key prefix of a zod path (array indices cut off): the part deleteAt can remove. */
+function objectPath(path: readonly PropertyKey[]): string[] {
+  const out: string[] = [];
+  for (const key of path) {
+    if (typeof key !== 'string') break;
+    out.push(key);
+  }
+  return out;
+}
+
+function dropIssue(current: unknown, path: readonly PropertyKey[], issue: { code: string; keys?: string[] }): unknown {
+  const base = objectPath(path);
+  if (issue.code === 'unrecognized_keys' && issue.keys && base.length === path.length) {
+    return issue.keys.reduce((acc, key) => deleteAt(acc, [...base, key].join('.')), current);
+  }
+  return base.length === 0 ? {} : deleteAt(current, base.join('.'));
+}
+
+function dropParent(current: unknown, path: readonly PropertyKey[]): unknown {
+  const base = objectPath(path).slice(0, -1);
+  return base.length === 0 ? current : deleteAt(current, base.join('.'));
+}

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigError, parseConfig, type ExperimentConfig } from '../core/config/schema';
+import { applySet } from './configPath';
+import { CliError } from './errors';
+
+export interface ConfigOverrides {
+  /** `path=value` assignments, applied in order. */
+  set: string[];
+  rounds?: number;
+  seed?: number;
+}
+
+async function readJson(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`config file not found: ${file}`);
+    if (code === 'EISDIR') throw new CliError(`${file} is a directory, expected a JSON config file`);
+    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new CliError(`${file} must contain a JSON object (the experiment config)`);
+  }
+  return json as Record<string, unknown>;
+}
+
+/** Reads a config file, applies --set / --rounds / --seed, validates and fills defaults. */
+export async function loadConfigFile(file: string, overrides: ConfigOverrides): Promise<ExperimentConfig> {
+  const raw = await readJson(file);
+  for (const assignment of overrides.set) applySet(raw, assignment);
+  if (overrides.rounds !== undefined) raw.rounds = overrides.rounds;
+  if (overrides.seed !== undefined) raw.seed = overrides.seed;
+  try {
+    return parseConfig(raw);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const issues = error.issues.map((i) => `${i.path || '(config)'}: ${i.message}`).join('; ');
+    throw new CliError(`invalid config in ${file}: ${issues}`);
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parsePartitionFlags, parseRunFlags } from './flags';
+
+describe('command-line flags', () => {
+  it('parses run flags into typed values', () => {
+    expect(
+      parseRunFlags(['c.json', '--rounds', '3', '--seed=9', '--workers', '2', '--set', 'a=1', '--set', 'b=2', '--out', 'm.json', '-q']),
+    ).toEqual({ file: 'c.json', rounds: 3, seed: 9, workers: 2, set: ['a=1', 'b=2'], out: 'm.json', quiet: true, help: false });
+    expect(parseRunFlags([])).toEqual({ file: undefined, set: [], quiet: false, help: false });
+  });
+
+  it('rejects unknown flags and flags of another command', () => {
+    expect(() => parseRunFlags(['c.json', '--bogus'])).toThrow('run: unknown option --bogus (see fedstudio run --help)');
+    expect(() => parsePartitionFlags(['c.json', '--rounds', '3'])).toThrow('partition: unknown option --rounds');
+  });
+
+  it('names the flag and the bad value', () => {
+    expect(() => parseRunFlags(['--rounds', '2.5'])).toThrow('--rounds: must be an integer (got 2.5)');
+    expect(() => parseRunFlags(['--rounds', '0'])).toThrow('--rounds: must be ≥ 1 (got 0)');
+    expect(() => parseRunFlags(['--workers', '65'])).toThrow('--workers: must be ≤ 64 (got 65)');
+    expect(() => parseRunFlags(['--seed=-1'])).toThrow('--seed: must be ≥ 0 (got -1)');
+    expect(() => parseRunFlags(['--out'])).toThrow('option --out needs a value');
+    expect(() => parseRunFlags(['--quiet=yes'])).toThrow('option -q, --quiet takes no value');
+    expect(() => parseRunFlags(['a.json', 'b.json'])).toThrow('expected one config file, got 2: a.json b.json');
+  });
+});

@@ -1,0 +1,94 @@
+// Command-line flags: tokenized by node:util parseArgs (strict: unknown flags are errors), validated with zod.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z } from 'zod';
+import { experimentSchema } from '../core/config/schema';
+import { CliError } from './errors';
+
+const integer = z
+  .string()
+  .regex(/^-?\d+$/, 'must be an integer')
+  .transform(Number);
+
+const setFlags = { set: z.array(z.string()).default([]), seed: integer.pipe(experimentSchema.shape.seed.unwrap()).optional() };
+const common = { help: z.boolean().default(false) };
+
+const runSchema = z.strictObject({
+  ...common,
+  ...setFlags,
+  rounds: integer.pipe(experimentSchema.shape.rounds.unwrap()).optional(),
+  workers: integer.pipe(z.number().int().min(1).max(64)).optional(),
+  out: z.string().min(1, 'needs a file name').optional(),
+  csv: z.string().min(1, 'needs a file name').optional(),
+  quiet: z.boolean().default(false),
+});
+
+const partitionSchema = z.strictObject({ ...common, ...setFlags });
+
+export type RunFlags = z.infer<typeof runSchema> & { file?: string };
+export type PartitionFlags = z.infer<typeof partitionSchema> & { file?: string };
+
+const options = {
+  help: { type: 'boolean', short: 'h' },
+  set: { type: 'string', multiple: true },
+  seed: { type: 'string' },
+  rounds: { type: 'string' },
+  workers: { type: 'string' },
+  out: { type: 'string' },
+  csv: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} satisfies ParseArgsConfig['options'];
+
+type OptionName = keyof typeof options;
+
+function parse<S extends z.ZodType<object>>(
+  command: string,
+  args: string[],
+  schema: S,
+  names: OptionName[],
+): z.output<S> & { file?: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: Object.fromEntries(names.map((n) => [n, options[n]])),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new CliError(`${command}: ${describeParseError(error as Error & { code?: string })} (see fedstudio ${command} --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    throw new CliError(`${command}: expected one config file, got ${positionals.length}: ${positionals.join(' ')}`);
+  }
+  const result = schema.safeParse(values);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0]);
+    const got = (values as Record<string, unknown>)[name];
+    throw new CliError(`--${name}: ${flagMessage(issue)}${got === undefined ? '' : ` (got ${String(got)})`}`);
+  }
+  return Object.assign(result.data, { file: positionals[0] });
+}
+
+function flagMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small') return `must be ≥ ${String(issue.minimum)}`;
+  if (issue.code === 'too_big') return `must be ≤ ${String(issue.maximum)}`;
+  return issue.message;
+}
+
+function describeParseError(error: Error & { code?: string }): string {
+  const flag = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${flag}`;
+  const option = flag?.split(' ')[0];
+  if (/argument missing/.test(error.message)) return `option ${option} needs a value`;
+  if (/ambiguous/.test(error.message)) return `a value starting with "-" must be written ${option}=<value>`;
+  if (/does not take an argument/.test(error.message)) return `option ${flag} takes no value`;
+  return error.message.split('\n')[0];
+}
+
+export const parseRunFlags = (args: string[]): RunFlags =>
+  parse('run', args, runSchema, ['help', 'set', 'seed', 'rounds', 'workers', 'out', 'csv', 'quiet']);
+
+export const parsePartitionFlags = (args: string[]): PartitionFlags =>
+  parse('partition', args, partitionSchema, ['help', 'set', 'seed']);

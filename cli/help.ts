@@ -1,0 +1,41 @@
+export const MAIN_HELP = `fedstudio — run federated-learning experiments from the command line
+
+Usage:
+  fedstudio run <config.json> [options]        train and evaluate, one line per round
+  fedstudio partition <config.json> [options]  show how the data is split over clients
+  fedstudio <command> --help                   options of a command
+
+Presets live in examples/ (e.g. fedstudio run examples/mnist-iid.json).
+`;
+
+const SET_HELP = `  --set path=value   override any config field by dotted path, e.g. --set train.lr=0.1
+                     --set partition.method=dirichlet --set model.hidden=[64,32]
+                     (value parsed as JSON when it parses, else a string; repeatable)
+  --seed S           override the seed`;
+
+export const RUN_HELP = `Usage: fedstudio run <config.json> [options]
+
+Runs the experiment on a pool of worker threads. Prints one line per round on stdout
+(round, test accuracy, test loss, seconds) and progress on stderr.
+
+Options:
+  --rounds N         override the number of rounds
+${SET_HELP}
+  --workers W        worker threads (default: number of cores)
+  --out FILE         write the metrics JSON (config, environment, rounds 0..R with per-client metrics)
+  --csv FILE         write one CSV row per round
+  -q, --quiet        no progress and no per-round lines
+  -h, --help         this help
+
+Exit codes: 0 completed, 1 diverged or failed, 2 bad config or arguments, 130 interrupted.
+`;
+
+export const PARTITION_HELP = `Usage: fedstudio partition <config.json> [options]
+
+Prints, per client, its number of examples, its Hellinger distance to the global label
+distribution and its examples per class; then the mean skew. Trains nothing.
+
+Options:
+${SET_HELP}
+  -h, --help         this help
+`;

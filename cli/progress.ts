@@ -1,0 +1,78 @@
+// Run progress on stderr: a redrawn bar on a terminal, one plain line per round otherwise.
+import type { RoundMetrics } from '../core/engine/types';
+
+export interface Progress {
+  roundStarted(round: number, clients: number): void;
+  clientDone(): void;
+  roundDone(metrics: RoundMetrics): void;
+  /** Writes a line on stdout without garbling the bar. */
+  stdout(line: string): void;
+  /** Writes a message line on stderr without garbling the bar. */
+  message(line: string): void;
+  end(): void;
+}
+
+const BAR_WIDTH = 24;
+
+function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '--';
+  if (s < 60) return `${Math.round(s)}s`;
+  return `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s`;
+}
+
+export function createProgress(totalRounds: number, enabled: boolean): Progress {
+  const err = process.stderr;
+  const tty = enabled && err.isTTY === true;
+  let round = 0;
+  let clients = 0;
+  let done = 0;
+  let trainingMs = 0;
+  let completedRounds = 0;
+
+  const eta = () => (completedRounds === 0 ? NaN : ((trainingMs / completedRounds) * (totalRounds - completedRounds)) / 1000);
+  const draw = () => {
+    if (!tty) return;
+    const fraction = Math.min(1, (completedRounds + (clients > 0 ? done / clients : 0)) / totalRounds);
+    const filled = Math.round(fraction * BAR_WIDTH);
+    const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
+    const where =
+      round === 0
+        ? 'evaluating the initial model'
+        : `round ${round}/${totalRounds}${clients > 0 ? ` · clients ${done}/${clients}` : ' done'}`;
+    err.write(`\r\x1b[K${bar} ${where} · ETA ${formatSeconds(eta())}`);
+  };
+  const clear = () => tty && err.write('\r\x1b[K');
+
+  return {
+    roundStarted(r, n) {
+      round = r;
+      clients = n;
+      done = 0;
+      draw();
+    },
+    clientDone() {
+      done++;
+      draw();
+    },
+    roundDone(metrics) {
+      if (metrics.round === 0) return;
+      completedRounds++;
+      trainingMs += metrics.durationMs;
+      clients = 0;
+      done = 0;
+      if (tty) draw();
+      else if (enabled) err.write(`round ${metrics.round}/${totalRounds} done · ETA ${formatSeconds(eta())}\n`);
+    },
+    stdout(line) {
+      clear();
+      process.stdout.write(`${line}\n`);
+      draw();
+    },
+    message(line) {
+      clear();
+      err.write(`${line}\n`);
+      draw();
+    },
+    end: clear,
+  };
+}

@@ -1,0 +1,102 @@
+import type { ExperimentConfig } from '../config/schema';
+import { forEachColumnBlock } from './columns';
+import { argmin, krumScores } from './krum';
+import { pairwiseSquaredDistances } from './pairwise';
+import { medianInPlace, selectInPlace } from './select';
+import type { Aggregator } from './types';
+import { toUpdateSet } from './updateSet';
+
+/**
+ * Bulyan (El Mhamdi et al. 2018): θ = n − 2f rounds of Krum on the remaining updates each move their pick to the
+ * selection; then per coordinate the mean of the β = θ − 2f selected values closest to the selection's median.
+ */
+export function createBulyanAggregator(config: ExperimentConfig): Aggregator {
+  const f = config.aggregator.f;
+  return {
+    name: 'bulyan',
+    aggregate(updates, ctx) {
+      const { ids, vectors, dim } = toUpdateSet(updates);
+      const n = ids.length;
+      if (n < 4 * f + 3) {
+        throw new Error(
+          `bulyan needs n ≥ 4f + 3 = ${4 * f + 3} updates, got n = ${n} with f = ${f}: ` +
+            'sample more clients per round or lower aggregator.f',
+        );
+      }
+      const selected = krumSelection(pairwiseSquaredDistances(vectors), n, f, n - 2 * f).sort((a, b) => a - b);
+      const dropped = new Float64Array(selected.length);
+      const out = closestToMedianMean(
+        selected.map((i) => vectors[i]),
+        dim,
+        selected.length - 2 * f,
+        dropped,
+      );
+      const position = new Map(selected.map((row, s) => [row, s]));
+      ids.forEach((id, i) => {
+        const s = position.get(i);
+        ctx.onDecision?.(id, { selected: s !== undefined, trimmedFraction: s === undefined ? 1 : dropped[s] / dim });
+      });
+      return out;
+    },
+  };
+}
+
+/** Rows picked by `count` rounds of Krum, each on the rows not yet picked, in pick order. */
+function krumSelection(dist: Float64Array, n: number, f: number, count: number): number[] {
+  const remaining = Array.from({ length: n }, (_, i) => i);
+  const picked: number[] = [];
+  for (let t = 0; t < count; t++) {
+    const r = remaining.length;
+    // The last picks have fewer than f + 3 candidates, where Krum's r − f − 2 would be < 1: use the nearest one.
+    const neighbours = Math.min(Math.max(r - f - 2, 1), r - 1);
+    const best = argmin(krumScores(dist, n, remaining, neighbours));
+    picked.push(remaining[best]);
+    remaining.splice(best, 1);
+  }
+  return picked;
+}
+
+/**
+ * Per coordinate, the mean of the `beta` values closest to the coordinate median (ties at the cut: rows in order).
+ * dropped[i] counts the coordinates where row i's value was left out.
+ */
+function closestToMedianMean(
+  vectors: readonly Float32Array[],
+  dim: number,
+  beta: number,
+  dropped: Float64Array,
+): Float32Array {
+  const n = vectors.length;
+  const out = new Float32Array(dim);
+  const work = new Float64Array(n);
+  const gap = new Float64Array(n);
+  forEachColumnBlock(vectors, dim, (block, start, width) => {
+    for (let c = 0; c < width; c++) {
+      const off = c * n;
+      for (let i = 0; i < n; i++) work[i] = block[off + i];
+      const median = medianInPlace(work, n);
+      for (let i = 0; i < n; i++) work[i] = gap[i] = Math.abs(block[off + i] - median);
+      selectInPlace(work, 0, n - 1, beta - 1);
+      const cut = work[beta - 1];
+      let sum = 0;
+      let kept = 0;
+      for (let i = 0; i < n; i++) {
+        if (gap[i] < cut) {
+          sum += block[off + i];
+          kept++;
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        if (gap[i] < cut) continue;
+        if (gap[i] === cut && kept < beta) {
+          sum += block[off + i];
+          kept++;
+        } else {
+          dropped[i]++;
+        }
+      }
+      out[start + c] = sum / beta;
+    }
+  });
+  return out;
+}

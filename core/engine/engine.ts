@@ -1,0 +1,340 @@
+import { createAggregator } from '../aggregate/registry';
+import type { Aggregator } from '../aggregate/types';
+import { allFinite, byClientId, l2Norm } from '../aggregate/vector';
+import type { ExperimentConfig } from '../config/schema';
+import type { PartitionStats } from '../partition/types';
+import { createStrategy } from '../strategy/registry';
+import type { Strategy } from '../strategy/types';
+import { planRound, type ClientPlan } from './heterogeneity';
+import { sampleClients } from './sampling';
+import type {
+  ClientRoundMetrics,
+  ClientTask,
+  ClientUpdate,
+  EngineEvent,
+  Executor,
+  RoundMetrics,
+  RunEndReason,
+  RunEnvironment,
+  RunMetrics,
+} from './types';
+
+export type RunFinishedEvent = Extract<EngineEvent, { type: 'run-finished' }>;
+export type EngineListener = (event: EngineEvent) => void;
+
+export interface RoundEngineOptions {
+  /** Reported in the run environment; detected when omitted. */
+  runtime?: RunEnvironment['runtime'];
+}
+
+type State = 'idle' | 'running' | 'paused' | 'finished';
+
+/** Resolves an in-flight await early when the run is stopped. */
+const STOPPED = Symbol('stopped');
+
+const BYTES_PER_PARAM = 4;
+
+/**
+ * Runs a federated experiment round by round on an Executor: sample → train → sort by client id → aggregate →
+ * server step → centralized evaluation. Round 0 evaluates the initial model. Pure TypeScript: runs in Node and in a
+ * browser coordinator worker alike. The caller owns the executor (prepare is called here, dispose is not).
+ */
+export class RoundEngine {
+  private readonly listeners = new Set<EngineListener>();
+  private readonly aggregator: Aggregator;
+  private readonly strategy: Strategy;
+  private readonly runtime: RunEnvironment['runtime'];
+  private state: State = 'idle';
+  private environment: RunEnvironment | null = null;
+  private partition: PartitionStats | null = null;
+  private global: Float32Array = new Float32Array(0);
+  private readonly rounds: RoundMetrics[] = [];
+  private pauseRequested = false;
+  private stepping = false;
+  private stopRequested = false;
+  private resumeGate: (() => void) | null = null;
+  private signalStop!: (value: typeof STOPPED) => void;
+  private readonly stopSignal = new Promise<typeof STOPPED>((resolve) => (this.signalStop = resolve));
+  private resolveFinished!: (event: RunFinishedEvent) => void;
+  private readonly finished = new Promise<RunFinishedEvent>((resolve) => (this.resolveFinished = resolve));
+  /** Resolvers waiting for the next pause or the end of the run (step()). */
+  private haltWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly config: ExperimentConfig,
+    private readonly executor: Executor,
+    options: RoundEngineOptions = {},
+  ) {
+    this.aggregator = createAggregator(config);
+    this.strategy = createStrategy(config);
+    this.runtime = options.runtime ?? detectRuntime();
+  }
+
+  /** Subscribes to the event stream; returns the unsubscribe function. */
+  on(listener: EngineListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Starts (or resumes) the run; resolves when it ends: completed, stopped, diverged or error. */
+  run(): Promise<RunFinishedEvent> {
+    this.stepping = false;
+    this.pauseRequested = false;
+    if (this.state === 'idle') this.start();
+    else if (this.state === 'paused') this.release();
+    return this.finished;
+  }
+
+  /** Pauses after the round in flight; emits 'paused'. */
+  pause(): void {
+    if (this.state === 'running') this.pauseRequested = true;
+  }
+
+  resume(): void {
+    if (this.state === 'paused') this.release();
+    else this.pauseRequested = false;
+  }
+
+  /** Runs one more round (from the start: round 0 and round 1), then pauses. Resolves once paused or finished. */
+  step(): Promise<void> {
+    if (this.state === 'finished') return Promise.resolve();
+    const halted = new Promise<void>((resolve) => this.haltWaiters.push(resolve));
+    this.stepping = true;
+    if (this.state === 'idle') this.start();
+    else if (this.state === 'paused') this.release();
+    return halted;
+  }
+
+  /** Ends the run now; a round in flight is abandoned (its results are ignored). */
+  stop(): void {
+    if (this.state === 'finished') return;
+    this.stopRequested = true;
+    if (this.state === 'idle') {
+      this.finish('stopped', 'stopped before the first round');
+      return;
+    }
+    this.signalStop(STOPPED);
+    if (this.state === 'paused') this.release();
+  }
+
+  /** Everything measured so far (round 0 onwards). */
+  getMetrics(): RunMetrics {
+    if (!this.environment) throw new Error('no metrics yet: the run has not started');
+    return { config: this.config, environment: this.environment, rounds: [...this.rounds] };
+  }
+
+  /** The current global model (a copy). */
+  getGlobalWeights(): Float32Array {
+    return this.global.slice();
+  }
+
+  private start(): void {
+    this.state = 'running';
+    void this.loop();
+  }
+
+  private release(): void {
+    const open = this.resumeGate;
+    this.resumeGate = null;
+    open?.();
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      if (!(await this.initialize())) return this.finish('stopped', 'stopped before the first round');
+      for (;;) {
+        const done = this.rounds.length - 1;
+        if (this.stopRequested) return this.finish('stopped', `stopped after round ${done}`);
+        if (done >= this.config.rounds) return this.finish('completed', `completed ${done} rounds`);
+        if (this.pauseRequested) {
+          await this.halt(done);
+          continue;
+        }
+        const outcome = await this.runRound(done + 1);
+        if (outcome === STOPPED) continue;
+        if (outcome.diverged) return this.finish('diverged', outcome.diverged);
+        if (this.stepping) {
+          this.stepping = false;
+          this.pauseRequested = true;
+        }
+      }
+    } catch (error) {
+      this.finish('error', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async halt(round: number): Promise<void> {
+    this.pauseRequested = false;
+    this.state = 'paused';
+    const gate = new Promise<void>((resolve) => (this.resumeGate = resolve));
+    this.emit({ type: 'paused', round });
+    this.notifyHalted();
+    await gate;
+    this.state = 'running';
+  }
+
+  /** Prepares the executor, emits run-started and evaluates the initial model (round 0). False if stopped. */
+  private async initialize(): Promise<boolean> {
+    const info = await this.interruptible(this.executor.prepare(this.config));
+    if (info === STOPPED) return false;
+    const init = await this.interruptible(Promise.all([this.executor.initialWeights(), this.executor.partitionStats()]));
+    if (init === STOPPED) return false;
+    [this.global, this.partition] = init;
+    this.environment = { backend: info.backend, simd: info.simd, workers: info.workers, runtime: this.runtime };
+    this.emit({ type: 'run-started', config: this.config, partition: this.partition, environment: this.environment });
+    const started = performance.now(); // round 0 times the evaluation only, not the workers' start-up
+    const test = await this.interruptible(this.executor.evaluate(this.global.slice()));
+    if (test === STOPPED) return false;
+    this.record({
+      round: 0,
+      testAccuracy: test.accuracy,
+      testLoss: test.loss,
+      federatedAccuracy: NaN,
+      durationMs: performance.now() - started,
+      bytesUp: 0,
+      bytesDown: 0,
+      clients: [],
+    });
+    return true;
+  }
+
+  private async runRound(round: number): Promise<typeof STOPPED | { diverged: string | null }> {
+    const started = performance.now();
+    const plans = planRound(this.config, round, sampleClients(this.config, round));
+    this.emit({
+      type: 'round-started',
+      round,
+      sampled: plans.map((p) => p.clientId),
+      dropped: plans.filter((p) => p.dropped).map((p) => p.clientId),
+    });
+    const tasks: ClientTask[] = plans
+      .filter((p) => !p.dropped)
+      // Each task gets its own copy: executors may transfer (detach) it to a worker.
+      .map((p) => ({ round, clientId: p.clientId, weights: this.global.slice(), workFraction: p.workFraction }));
+    const received =
+      tasks.length === 0
+        ? []
+        : await this.interruptible(
+            this.executor.train(tasks, (u) => {
+              if (!this.stopRequested) this.emit({ type: 'client-done', round, clientId: u.clientId });
+            }),
+          );
+    if (received === STOPPED) return STOPPED;
+    const updates = byClientId(received);
+    this.checkUpdates(tasks, updates);
+
+    let next = this.global;
+    if (updates.length > 0) {
+      const weighted = updates.map((u) => ({ clientId: u.clientId, delta: u.delta, weight: u.numExamples }));
+      const aggregate = this.aggregator.aggregate(weighted, { round, global: this.global });
+      next = this.strategy.step(this.global, aggregate);
+    }
+    const test = await this.interruptible(this.executor.evaluate(next.slice()));
+    if (test === STOPPED) return STOPPED;
+    this.global = next;
+
+    const bytesPerModel = BYTES_PER_PARAM * this.global.length;
+    this.record({
+      round,
+      testAccuracy: test.accuracy,
+      testLoss: test.loss,
+      federatedAccuracy: federatedAccuracy(updates),
+      durationMs: performance.now() - started,
+      bytesUp: bytesPerModel * updates.length,
+      bytesDown: bytesPerModel * plans.length,
+      clients: this.clientMetrics(plans, updates),
+      ...(updates.length === 0 && { note: 'every sampled client dropped out: the global model is unchanged' }),
+    });
+    return { diverged: divergence(round, test.loss, this.global) };
+  }
+
+  private checkUpdates(tasks: ClientTask[], updates: ClientUpdate[]): void {
+    const expected = tasks.map((t) => t.clientId).sort((a, b) => a - b);
+    const got = updates.map((u) => u.clientId);
+    if (expected.join() !== got.join()) {
+      throw new Error(`executor returned updates for clients [${got}] but was asked for [${expected}]`);
+    }
+  }
+
+  private clientMetrics(plans: ClientPlan[], updates: ClientUpdate[]): ClientRoundMetrics[] {
+    const byId = new Map(updates.map((u) => [u.clientId, u]));
+    return plans.map(({ clientId, dropped, straggler }) => {
+      const u = byId.get(clientId);
+      return {
+        id: clientId,
+        numExamples: u?.numExamples ?? this.partition?.sizes[clientId] ?? 0,
+        trainLoss: u?.trainLoss ?? NaN,
+        localAccuracy: u?.localAccuracy ?? NaN,
+        updateNorm: u ? l2Norm(u.delta) : NaN,
+        dropped,
+        straggler,
+      };
+    });
+  }
+
+  private record(metrics: RoundMetrics): void {
+    this.rounds.push(metrics);
+    this.emit({ type: 'round-done', metrics });
+  }
+
+  private finish(reason: RunEndReason, message: string): void {
+    if (this.state === 'finished') return;
+    this.state = 'finished';
+    const event: RunFinishedEvent = { type: 'run-finished', reason, message, rounds: Math.max(0, this.rounds.length - 1) };
+    this.emit(event);
+    this.resolveFinished(event);
+    this.notifyHalted();
+  }
+
+  private notifyHalted(): void {
+    const waiters = this.haltWaiters;
+    this.haltWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /** Awaits `work` unless stop() comes first; a late rejection of abandoned work is ignored. */
+  private interruptible<T>(work: Promise<T>): Promise<T | typeof STOPPED> {
+    work.catch(() => undefined);
+    return Promise.race([work, this.stopSignal]);
+  }
+
+  /** A throwing listener must not corrupt the run: its error is re-thrown outside the engine. */
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        setTimeout(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}
+
+/** Example-weighted mean of the reporting clients' localAccuracy; NaN when none reported one. */
+function federatedAccuracy(updates: ClientUpdate[]): number {
+  let sum = 0;
+  let weight = 0;
+  for (const u of updates) {
+    if (!Number.isFinite(u.localAccuracy)) continue;
+    sum += u.numExamples * u.localAccuracy;
+    weight += u.numExamples;
+  }
+  return weight > 0 ? sum / weight : NaN;
+}
+
+function divergence(round: number, testLoss: number, weights: Float32Array): string | null {
+  if (!Number.isFinite(testLoss)) {
+    return `training diverged at round ${round}: test loss is ${testLoss} — lower the learning rate`;
+  }
+  if (!allFinite(weights)) {
+    return `training diverged at round ${round}: the global model has NaN or infinite weights — lower the learning rate`;
+  }
+  return null;
+}
+
+function detectRuntime(): RunEnvironment['runtime'] {
+  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof proc?.versions?.node === 'string' ? 'node' : 'browser';
+}

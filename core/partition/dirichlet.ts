@@ -1,0 +1,56 @@
+import { ConfigError } from '../config/schema';
+import { groupByClass } from '../data/split';
+import { apportion } from './apportion';
+import { distributeClasses } from './distributeClasses';
+import type { LabelPartitioner } from './partitioner';
+
+const MAX_TRIES = 10;
+
+/**
+ * Dirichlet label skew (flwr-datasets DirichletPartitioner, self_balancing = False): per class, client shares
+ * ~ Dir(α), times the quantity-skew weights; resampled until every client has ≥ minPartitionSize examples.
+ */
+export const dirichlet: LabelPartitioner = ({ labels, numClasses, weights, options, rng }) => {
+  const { alpha, minPartitionSize, quantitySkew } = options;
+  const numClients = weights.length;
+  const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const smallestExpected = (labels.length * Math.min(...weights)) / totalWeight;
+  if (smallestExpected < minPartitionSize) {
+    throw new ConfigError([
+      quantitySkew > 0
+        ? {
+            path: 'partition.quantitySkew',
+            message:
+              `quantity skew ${quantitySkew} leaves the smallest of ${numClients} clients about ` +
+              `${smallestExpected.toFixed(1)} of ${labels.length} examples, below minPartitionSize=${minPartitionSize}`,
+          }
+        : {
+            path: 'partition.minPartitionSize',
+            message:
+              `${numClients} clients × ${minPartitionSize} examples exceeds the ${labels.length} training examples`,
+          },
+    ]);
+  }
+  const byClass = groupByClass(labels, numClasses);
+  const shares = new Float64Array(numClients);
+  const sizes = new Int32Array(numClients);
+  for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
+    const counts = byClass.map((members) => {
+      const p = rng.dirichlet(alpha, numClients);
+      for (let k = 0; k < numClients; k++) shares[k] = p[k] * weights[k];
+      return apportion(members.length, shares);
+    });
+    sizes.fill(0);
+    for (const perClient of counts) for (let k = 0; k < numClients; k++) sizes[k] += perClient[k];
+    if (sizes.every((size) => size >= minPartitionSize)) return distributeClasses(byClass, counts, rng);
+  }
+  const hint = quantitySkew > 0 ? ', lower partition.quantitySkew' : '';
+  throw new ConfigError([
+    {
+      path: 'partition.alpha',
+      message:
+        `Dirichlet(α=${alpha}) left some client below minPartitionSize=${minPartitionSize} examples in ` +
+        `${MAX_TRIES} tries: raise alpha, lower minPartitionSize${hint} or use fewer clients`,
+    },
+  ]);
+};

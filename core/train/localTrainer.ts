@@ -1,0 +1,233 @@
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { ExperimentConfig } from '../config/schema';
+import type { Dataset } from '../data/types';
+import type { EvalResult } from '../engine/types';
+import { featureCount } from '../model/shapes';
+import type { ModelSpec } from '../model/types';
+import type { FeatureTransform } from '../partition/types';
+import type { Rng } from '../rng';
+import { KernelRunner } from '../tf/kernelRunner';
+import { BatchBuilder } from './batches';
+import { Network } from './network';
+import { LocalOptimizer } from './optimizer';
+import { softmax, softmaxCrossEntropy } from './softmaxCrossEntropy';
+
+export interface LocalTrainOptions {
+  optimizer: 'sgd' | 'adam';
+  lr: number;
+  /** SGD momentum (0 = plain SGD). */
+  momentum: number;
+  epochs: number;
+  batchSize: number;
+  /** FedProx μ (0 = off). */
+  proximalMu: number;
+  /** Run only ceil(workFraction × total steps) steps (a partial straggler); 1 = all. */
+  workFraction: number;
+}
+
+export interface LocalTrainResult {
+  /** Δ = w_local − w_global. */
+  delta: Float32Array;
+  numExamples: number;
+  /** Example-weighted mean over the steps run (NaN when no step ran). */
+  trainLoss: number;
+  trainAccuracy: number;
+  steps: number;
+}
+
+/** Examples per forward pass in evaluate/predict. */
+const EVAL_BATCH = 256;
+
+/** Trains and evaluates one model architecture on the active TF.js backend; create once per worker and spec. */
+export class LocalTrainer {
+  private readonly runner: KernelRunner;
+  private readonly network: Network;
+  private readonly featureSize: number;
+  private readonly defaults: LocalTrainOptions;
+  private trainBatch: BatchBuilder;
+  private dLogits: Float32Array;
+  private readonly evalBatch: BatchBuilder;
+  private readonly probabilities: Float32Array;
+  private disposed = false;
+
+  /** `train` supplies the defaults of every LocalTrainOptions field (the experiment's train section). */
+  constructor(
+    readonly spec: ModelSpec,
+    train: Partial<ExperimentConfig['train']> = {},
+  ) {
+    this.runner = KernelRunner.current();
+    this.network = new Network(spec, this.runner);
+    this.featureSize = featureCount(spec.inputShape);
+    this.defaults = {
+      optimizer: train.optimizer ?? 'sgd',
+      lr: train.lr ?? 0.05,
+      momentum: train.momentum ?? 0,
+      epochs: train.localEpochs ?? 1,
+      batchSize: train.batchSize ?? 32,
+      proximalMu: 0,
+      workFraction: 1,
+    };
+    this.trainBatch = new BatchBuilder(this.featureSize, this.defaults.batchSize);
+    this.evalBatch = new BatchBuilder(this.featureSize, EVAL_BATCH);
+    this.dLogits = new Float32Array(this.defaults.batchSize * spec.numClasses);
+    this.probabilities = new Float32Array(EVAL_BATCH * spec.numClasses);
+  }
+
+  /**
+   * Local training from `globalWeights` on data[indices], shuffled per epoch by `rng`. Options not given fall back to
+   * the constructor's train config.
+   */
+  train(
+    globalWeights: Float32Array,
+    data: Dataset,
+    indices: Int32Array,
+    options: Partial<LocalTrainOptions>,
+    rng: Rng,
+    transform?: FeatureTransform,
+  ): LocalTrainResult {
+    const opts = { ...this.defaults, ...options };
+    validateOptions(opts);
+    this.checkUsable(data);
+    const n = indices.length;
+    const stepsPerEpoch = Math.ceil(n / opts.batchSize);
+    const steps = Math.ceil(opts.workFraction * opts.epochs * stepsPerEpoch);
+    const delta = new Float32Array(this.network.layout.totalSize);
+    if (steps === 0) return { delta, numExamples: n, trainLoss: NaN, trainAccuracy: NaN, steps: 0 };
+
+    if (this.trainBatch.capacity < opts.batchSize) {
+      this.trainBatch = new BatchBuilder(this.featureSize, opts.batchSize);
+      this.dLogits = new Float32Array(opts.batchSize * this.spec.numClasses);
+    }
+    const batch = this.trainBatch;
+    const runner = this.runner;
+    let params = this.network.upload(globalWeights);
+    const anchor = opts.proximalMu > 0 ? this.network.upload(globalWeights) : [];
+    const optimizer = new LocalOptimizer(runner, opts, anchor);
+    const order = Int32Array.from(indices);
+    let lossSum = 0;
+    let correct = 0;
+    let seen = 0;
+    try {
+      for (let step = 0; step < steps; step++) {
+        const start = (step % stepsPerEpoch) * opts.batchSize;
+        if (start === 0) rng.shuffle(order);
+        const count = Math.min(opts.batchSize, n - start);
+        const x = runner.upload(batch.fill(data.x, data.y, order, start, count, transform), [count, ...this.spec.inputShape]);
+        const trace = this.network.forwardTrace(x, params);
+        const logits = trace.outputs[trace.outputs.length - 1];
+        const dLogits = this.dLogits.subarray(0, count * this.spec.numClasses);
+        const loss = softmaxCrossEntropy(
+          runner.view(logits),
+          batch.y,
+          count,
+          this.spec.numClasses,
+          dLogits,
+          optimizer.gradientScale,
+        );
+        lossSum += loss.lossSum;
+        correct += loss.correct;
+        seen += count;
+        const grads = this.network.backward(trace, runner.upload(dLogits, logits.shape), params);
+        runner.free(x);
+        params = optimizer.step(params, grads);
+      }
+      this.network.download(params, delta);
+    } finally {
+      for (const t of [...params, ...anchor]) runner.free(t);
+      optimizer.dispose();
+    }
+    for (let i = 0; i < delta.length; i++) delta[i] -= globalWeights[i];
+    return { delta, numExamples: n, trainLoss: lossSum / seen, trainAccuracy: correct / seen, steps };
+  }
+
+  /** Mean cross-entropy and accuracy of `weights` on data[indices] (all of data when omitted), no gradients. */
+  evaluate(weights: Float32Array, data: Dataset, indices?: Int32Array, transform?: FeatureTransform): EvalResult {
+    this.checkUsable(data);
+    const order = indices ?? range(data.numExamples);
+    if (order.length === 0) return { accuracy: NaN, loss: NaN };
+    let lossSum = 0;
+    let correct = 0;
+    this.forEachEvalBatch(weights, order, data.x, data.y, transform, (logits, count) => {
+      const loss = softmaxCrossEntropy(logits, this.evalBatch.y, count, this.spec.numClasses);
+      lossSum += loss.lossSum;
+      correct += loss.correct;
+    });
+    return { accuracy: correct / order.length, loss: lossSum / order.length };
+  }
+
+  /** Class probabilities (count × classes, row-major) for `count` examples laid out row-major in `x`. */
+  predict(weights: Float32Array, x: Float32Array, count: number): Float32Array {
+    this.checkUsable();
+    if (x.length !== count * this.featureSize) {
+      throw new Error(`predict: ${count} examples of ${this.featureSize} features need ${count * this.featureSize} values, got ${x.length}`);
+    }
+    const classes = this.spec.numClasses;
+    const out = new Float32Array(count * classes);
+    let done = 0;
+    this.forEachEvalBatch(weights, range(count), x, undefined, undefined, (logits, batchCount) => {
+      softmax(logits, batchCount, classes, this.probabilities);
+      out.set(this.probabilities.subarray(0, batchCount * classes), done * classes);
+      done += batchCount;
+    });
+    return out;
+  }
+
+  /** Nothing stays on the backend between calls (weights arrive with every call); later calls are refused. */
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  /** Forward passes over data[order] in EVAL_BATCH chunks, handing each batch's logits (valid during the call). */
+  private forEachEvalBatch(
+    weights: Float32Array,
+    order: Int32Array,
+    x: Float32Array,
+    y: Int32Array | undefined,
+    transform: FeatureTransform | undefined,
+    onLogits: (logits: Float32Array, count: number) => void,
+  ): void {
+    const runner = this.runner;
+    const params: TensorInfo[] = this.network.upload(weights);
+    try {
+      for (let start = 0; start < order.length; start += EVAL_BATCH) {
+        const count = Math.min(EVAL_BATCH, order.length - start);
+        const input = runner.upload(this.evalBatch.fill(x, y, order, start, count, transform), [
+          count,
+          ...this.spec.inputShape,
+        ]);
+        const logits = this.network.forward(input, params);
+        runner.free(input);
+        onLogits(runner.view(logits), count);
+        runner.free(logits);
+      }
+    } finally {
+      for (const t of params) runner.free(t);
+    }
+  }
+
+  private checkUsable(data?: Dataset): void {
+    if (this.disposed) throw new Error('LocalTrainer: used after dispose()');
+    if (data && (data.featureSize !== this.featureSize || data.numClasses !== this.spec.numClasses)) {
+      throw new Error(
+        `dataset ${data.name} has ${data.featureSize} features and ${data.numClasses} classes; ` +
+          `this ${this.spec.kind} expects ${this.featureSize} and ${this.spec.numClasses}`,
+      );
+    }
+  }
+}
+
+function range(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i);
+}
+
+function validateOptions(o: LocalTrainOptions): void {
+  const bad = (field: string, rule: string, value: unknown) =>
+    new RangeError(`LocalTrainer.train: ${field} must be ${rule} (got ${String(value)})`);
+  if (o.optimizer !== 'sgd' && o.optimizer !== 'adam') throw bad('optimizer', '"sgd" or "adam"', o.optimizer);
+  if (!(o.lr > 0)) throw bad('lr', '> 0', o.lr);
+  if (!(o.momentum >= 0 && o.momentum < 1)) throw bad('momentum', 'in [0, 1)', o.momentum);
+  if (!(Number.isInteger(o.epochs) && o.epochs >= 1)) throw bad('epochs', 'an integer ≥ 1', o.epochs);
+  if (!(Number.isInteger(o.batchSize) && o.batchSize >= 1)) throw bad('batchSize', 'an integer ≥ 1', o.batchSize);
+  if (!(o.proximalMu >= 0)) throw bad('proximalMu', '≥ 0', o.proximalMu);
+  if (!(o.workFraction > 0 && o.workFraction <= 1)) throw bad('workFraction', 'in (0, 1]', o.workFraction);
+}

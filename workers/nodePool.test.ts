@@ -1,0 +1,64 @@
+// The worker_threads pool end to end: real workers, real errors, clean shutdown.
+import { createHook } from 'node:async_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../core/config/schema';
+import { createNodePoolExecutor } from './nodePool';
+import type { WorkerPoolExecutor } from './workerPoolExecutor';
+
+const config = parseConfig({
+  data: { dataset: 'moons', numSamples: 400 },
+  partition: { numClients: 4 },
+  model: { kind: 'mlp', hidden: [8] },
+});
+
+// Worker handles alive in this process, seen through async_hooks ('WORKER' resources).
+const liveWorkers = new Set<number>();
+const hook = createHook({
+  init: (id, type) => void (type === 'WORKER' && liveWorkers.add(id)),
+  destroy: (id) => void liveWorkers.delete(id),
+});
+
+let pool: WorkerPoolExecutor;
+beforeAll(async () => {
+  hook.enable();
+  pool = createNodePoolExecutor({ workers: 2 });
+  await pool.prepare(config);
+});
+afterAll(async () => {
+  await pool.dispose();
+  hook.disable();
+});
+
+describe('createNodePoolExecutor', () => {
+  it('starts the requested number of TypeScript worker threads', async () => {
+    expect(pool.size).toBe(2);
+    expect(liveWorkers.size).toBe(2);
+    const stats = await pool.partitionStats();
+    expect(stats.sizes.reduce((a, b) => a + b, 0)).toBe(320); // 400 points, 20% held out
+  });
+
+  it('reports an error raised in a worker with its message', async () => {
+    const weights = await pool.initialWeights();
+    const task = { round: 1, clientId: 9, weights, workFraction: 1 };
+    await expect(pool.train([task])).rejects.toThrow(/client worker \d failed: no client 9: the partition has 4 clients/);
+    // A failed call does not break the pool.
+    const [update] = await pool.train([{ ...task, clientId: 2 }]);
+    expect(update.delta.length).toBe(weights.length);
+  });
+
+  it('reports a worker that cannot start instead of hanging', async () => {
+    const broken = createNodePoolExecutor({ workers: 1, resourceLimits: { maxOldGenerationSizeMb: 1 } });
+    await expect(broken.prepare(config)).rejects.toThrow('client worker 0 failed');
+    await broken.dispose();
+  });
+
+  it('dispose terminates every worker', async () => {
+    const extra = createNodePoolExecutor({ workers: 2 });
+    await extra.prepare(config);
+    const before = liveWorkers.size;
+    await extra.dispose();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(liveWorkers.size).toBe(before - 2);
+    await expect(extra.evaluate(new Float32Array(1))).rejects.toThrow('disposed');
+  });
+});
