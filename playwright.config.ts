@@ -1,5 +1,7 @@
 // End-to-end tests of the studio in Debian's Chromium (never a downloaded browser). The web server builds the app
 // first, so `npm run test:e2e` works on a clean clone; E2E_SKIP_BUILD=1 reuses an existing `.next` build.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 export const E2E_PORT = 3100;
@@ -32,5 +34,7 @@ export default defineConfig({
     timeout: 900_000,
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
+    // The experiment library of the test server: a scratch database, not the developer's data/fedstudio.db.
+    env: { FEDSTUDIO_DB: process.env.FEDSTUDIO_DB ?? path.join(tmpdir(), 'fedstudio-e2e', 'library.db') },
   },
 });

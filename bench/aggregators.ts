@@ -1,19 +1,20 @@
 // Aggregation time per rule at n = 100 updates × d = 100,000 parameters (target: Krum, Bulyan and the geometric
-// median each under 1 s on one core). Run alone with `npx tsx bench/aggregators.ts`; prints a table and merges its
-// rows under key "aggregators" into bench/results/latest.json.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// median each under 1 s on one core). Section "aggregators" of `npm run bench`, or alone with
+// `npx tsx bench/aggregators.ts`; prints a table and merges its rows under key "aggregators" into latest.json.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AGGREGATORS, parseConfig, type ExperimentConfigInput } from '../core/config/schema';
 import { createAggregator } from '../core/aggregate/registry';
 import type { WeightedUpdate } from '../core/aggregate/types';
 import { rngFor } from '../core/rng';
+import { mergeResults } from './results';
+import type { BenchSection } from './section';
 
 export interface AggregatorBenchRow {
   aggregator: string;
   n: number;
   d: number;
-  /** Median wall time of the timed repetitions, after one warm-up. */
+  /** Best wall time of the timed repetitions after a warm-up (on a shared machine the fastest is the least disturbed). */
   ms: number;
   /** Process CPU time (user + system) of that same repetition: less sensitive to other load on a shared machine. */
   cpuMs: number;
@@ -25,7 +26,7 @@ const D = 100_000;
 const F = 20;
 const REPEATS = 3;
 
-/** N updates μ + 0.1·N(0, I), the last F of them sign-flipped and scaled by 10 (so robust rules have work to do). */
+/** N updates μ + 0.001·N(0, I) with μ = (0.01, −0.01, …); the last F are sign-flipped and scaled by 10. */
 function makeUpdates(): WeightedUpdate[] {
   const rng = rngFor(1, 'bench-aggregators');
   return Array.from({ length: N }, (_, clientId) => {
@@ -35,6 +36,8 @@ function makeUpdates(): WeightedUpdate[] {
     return { clientId, delta, weight: 100 };
   });
 }
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function timeOne(aggregator: ExperimentConfigInput['aggregator'], updates: WeightedUpdate[]): { ms: number; cpuMs: number } {
   const runs: { ms: number; cpuMs: number }[] = [];
@@ -46,12 +49,12 @@ function timeOne(aggregator: ExperimentConfigInput['aggregator'], updates: Weigh
     agg.aggregate(updates, { round: 1, global: new Float32Array(D) });
     const ms = performance.now() - start;
     const { user, system } = process.cpuUsage(cpu);
-    if (r > 0) runs.push({ ms, cpuMs: (user + system) / 1_000 });
+    if (r > 0) runs.push({ ms: round1(ms), cpuMs: round1((user + system) / 1_000) });
   }
-  return runs.sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
+  return runs.reduce((best, run) => (run.ms < best.ms ? run : best));
 }
 
-export function benchAggregators(): AggregatorBenchRow[] {
+function benchAggregators(): AggregatorBenchRow[] {
   const updates = makeUpdates();
   const cases: { label: string; config: ExperimentConfigInput['aggregator'] }[] = [
     ...AGGREGATORS.map((name) => ({ label: name, config: { name, f: F } })),
@@ -60,7 +63,7 @@ export function benchAggregators(): AggregatorBenchRow[] {
   return cases.map(({ label, config }) => ({ aggregator: label, n: N, d: D, ...timeOne(config, updates) }));
 }
 
-export function printAggregatorTable(rows: AggregatorBenchRow[]): void {
+function printAggregatorTable(rows: AggregatorBenchRow[]): void {
   console.log(`${'aggregator'.padEnd(20)}${'n'.padStart(6)}${'d'.padStart(10)}${'ms'.padStart(10)}${'cpu ms'.padStart(10)}`);
   for (const r of rows) {
     const cells = [String(r.n).padStart(6), String(r.d).padStart(10), r.ms.toFixed(1).padStart(10), r.cpuMs.toFixed(1).padStart(10)];
@@ -68,22 +71,15 @@ export function printAggregatorTable(rows: AggregatorBenchRow[]): void {
   }
 }
 
-/** Sets `key` in bench/results/latest.json, keeping the other keys. */
-function mergeResults(key: string, value: unknown): string {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  let current: Record<string, unknown> = {};
-  try {
-    current = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    // missing or unreadable: start a new file
-  }
-  writeFileSync(file, JSON.stringify({ ...current, [key]: value }, null, 2) + '\n');
-  return file;
-}
+export const aggregatorsSection: BenchSection = {
+  name: 'aggregators',
+  async run() {
+    const rows = benchAggregators();
+    printAggregatorTable(rows);
+    return { aggregators: rows };
+  },
+};
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const rows = benchAggregators();
-  printAggregatorTable(rows);
-  console.log(`wrote ${mergeResults('aggregators', rows)}`);
+  console.log(`wrote ${mergeResults(await aggregatorsSection.run())}`);
 }

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { experimentSchema } from '../core/config/schema';
+import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH } from '../server/library/limits';
 import { CliError } from './errors';
 
 const integer = z
@@ -20,6 +21,15 @@ const runSchema = z.strictObject({
   out: z.string().min(1, 'needs a file name').optional(),
   csv: z.string().min(1, 'needs a file name').optional(),
   quiet: z.boolean().default(false),
+  save: z.boolean().optional(),
+  server: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:3000' }).optional(),
+  name: z
+    .string()
+    .trim()
+    .max(MAX_NAME_LENGTH)
+    .refine((s) => s.length > 0, 'must not be empty')
+    .optional(),
+  notes: z.string().max(MAX_NOTES_LENGTH).optional(),
 });
 
 const partitionSchema = z.strictObject({ ...common, ...setFlags });
@@ -36,6 +46,10 @@ const options = {
   out: { type: 'string' },
   csv: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  save: { type: 'boolean' },
+  server: { type: 'string' },
+  name: { type: 'string' },
+  notes: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type OptionName = keyof typeof options;
@@ -88,7 +102,7 @@ function describeParseError(error: Error & { code?: string }): string {
 }
 
 export const parseRunFlags = (args: string[]): RunFlags =>
-  parse('run', args, runSchema, ['help', 'set', 'seed', 'rounds', 'workers', 'out', 'csv', 'quiet']);
+  parse('run', args, runSchema, ['help', 'set', 'seed', 'rounds', 'workers', 'out', 'csv', 'quiet', 'save', 'server', 'name', 'notes']);
 
 export const parsePartitionFlags = (args: string[]): PartitionFlags =>
   parse('partition', args, partitionSchema, ['help', 'set', 'seed']);

@@ -1,3 +1,5 @@
+import { DEFAULT_SERVER } from './commands/save';
+
 export const MAIN_HELP = `fedstudio — run federated-learning experiments from the command line
 
 Usage:
@@ -25,9 +27,15 @@ ${SET_HELP}
   --out FILE         write the metrics JSON (config, environment, rounds 0..R with per-client metrics)
   --csv FILE         write one CSV row per round
   -q, --quiet        no progress and no per-round lines
+  --save             save the run to a running studio's experiment library (after --out/--csv
+                     are written) and print its link /r/<id>
+  --server URL       the studio to save to (default ${DEFAULT_SERVER})
+  --name TEXT        the saved run's name (default: the config's name)
+  --notes TEXT       notes saved with the run
   -h, --help         this help
 
-Exit codes: 0 completed, 1 diverged or failed, 2 bad config or arguments, 130 interrupted.
+Exit codes: 0 completed, 1 diverged or failed (or --save could not save), 2 bad config or
+arguments, 130 interrupted.
 `;
 
 export const PARTITION_HELP = `Usage: fedstudio partition <config.json> [options]

@@ -31,13 +31,13 @@ export async function runToEnd(page: Page): Promise<void> {
   await expect(runStatus(page)).toHaveAttribute('data-status', 'finished', { timeout: RUN_TIMEOUT });
 }
 
-/** Test accuracy of every round (index = round, 0 = initial model), read from the round table. */
-export async function roundAccuracies(page: Page): Promise<number[]> {
+/** Test accuracy of rounds 0..`rounds` (index = round, 0 = initial model), read from the round table. */
+export async function roundAccuracies(page: Page, rounds: number): Promise<number[]> {
   const table = page.getByTestId('round-table');
   if (!(await table.evaluate((el) => (el as HTMLDetailsElement).open))) await table.locator('summary').click();
   const rows = table.locator('tbody tr');
-  const values = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-test-accuracy'))));
-  return values;
+  await expect(rows).toHaveCount(rounds + 1);
+  return rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-test-accuracy'))));
 }
 
 /** The shareable link, once the debounced hash write has happened. */

@@ -4,7 +4,8 @@ import * as Comlink from 'comlink';
 import type { ExperimentConfig } from '../core/config/schema';
 import type { AssetLoader } from '../core/data/types';
 import type { ClientTask } from '../core/engine/types';
-import { ClientRuntime, type BackendOptions, type GridBox } from '../core/runtime/clientRuntime';
+import { ClientRuntime, type GridBox } from '../core/runtime/clientRuntime';
+import type { BackendOptions } from '../core/tf/backend';
 
 /** Per-pool settings every worker receives with its config. */
 export interface ClientWorkerOptions {
@@ -26,7 +27,8 @@ export function createClientApi(loaderFor: (options: ClientWorkerOptions) => Ass
       const delta = ownBuffer(update.delta);
       return Comlink.transfer({ ...update, delta }, [delta.buffer]);
     },
-    evaluate: (weights: Float32Array) => runtime.evaluate(weights),
+    evaluateTestChunk: (weights: Float32Array, chunk: number) => runtime.evaluateTestChunk(weights, chunk),
+    testSize: () => runtime.testSize(),
     predictGrid: (weights: Float32Array, box: GridBox, resolution: number) =>
       transferred(runtime.predictGrid(weights, box, resolution)),
     clientData: (clientId: number) => runtime.clientData(clientId),

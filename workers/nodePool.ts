@@ -3,10 +3,10 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import type { ClientApi, ClientWorkerOptions } from './clientApi';
-import { WorkerPoolExecutor, workerFailure, type PoolWorker } from './workerPoolExecutor';
+import type { ClientApi } from './clientApi';
+import { WorkerPoolExecutor, workerFailure, type PoolOptions, type PoolWorker } from './workerPoolExecutor';
 
-export interface NodePoolOptions extends ClientWorkerOptions {
+export interface NodePoolOptions extends PoolOptions {
   /** Number of worker threads (default: the number of cores). */
   workers?: number;
   /** Per-worker V8 heap limits. */
@@ -17,11 +17,11 @@ const bootstrap = new URL('./node-bootstrap.mjs', import.meta.url);
 const entry = new URL('./client.node.ts', import.meta.url).href;
 
 export function createNodePoolExecutor(options: NodePoolOptions = {}): WorkerPoolExecutor {
-  const { workers = availableParallelism(), resourceLimits, ...clientOptions } = options;
+  const { workers = availableParallelism(), resourceLimits, ...poolOptions } = options;
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a positive integer, got ${workers}`);
   return new WorkerPoolExecutor(
     Array.from({ length: workers }, () => spawnNodeWorker(resourceLimits)),
-    clientOptions,
+    poolOptions,
   );
 }
 

@@ -11,14 +11,20 @@ const SIZES = [10, 40, 20, 40];
 interface FakeWorker extends PoolWorker {
   /** Client ids in the order this worker trained them. */
   seen: number[];
+  /** Most train calls this worker had in flight at once. */
+  maxInFlight: number;
   terminated: boolean;
   /** Makes the worker "die" (as an uncaught error or exit would). */
   kill(message: string): void;
 }
 
-/** A worker that "trains" by returning delta = weights + clientId, after `delayMs(clientId)` of (fake) work. */
+/**
+ * A worker that "trains" by returning delta = weights + clientId after `delayMs(clientId)` of (fake) work, and
+ * "evaluates" test chunk c of a 1,000-example test set as { accuracy: weights[0], loss: weights[1] + c }.
+ */
 function fakeWorker(delayMs: (clientId: number) => number = () => 0): FakeWorker {
   const seen: number[] = [];
+  let inFlight = 0;
   const api: ClientApi = {
     init: async () => ({ backend: 'cpu', simd: false }),
     initialWeights: () => new Float32Array([1, 2]),
@@ -26,7 +32,9 @@ function fakeWorker(delayMs: (clientId: number) => number = () => 0): FakeWorker
     train: async (task) => {
       if (task.clientId === 99) throw new RangeError('no client 99: the partition has 4 clients');
       seen.push(task.clientId);
+      worker.maxInFlight = Math.max(worker.maxInFlight, ++inFlight);
       await new Promise((resolve) => setTimeout(resolve, delayMs(task.clientId)));
+      inFlight--;
       return {
         round: task.round,
         clientId: task.clientId,
@@ -39,7 +47,8 @@ function fakeWorker(delayMs: (clientId: number) => number = () => 0): FakeWorker
         steps: 1,
       };
     },
-    evaluate: (weights) => ({ accuracy: weights[0], loss: weights[1] }),
+    evaluateTestChunk: (weights, chunk) => ({ accuracy: weights[0], loss: weights[1] + chunk }),
+    testSize: () => 1000,
     predictGrid: () => new Float32Array(0),
     clientData: () => ({ x: new Float32Array(0), y: new Int32Array(0), count: 0 }),
   };
@@ -50,6 +59,7 @@ function fakeWorker(delayMs: (clientId: number) => number = () => 0): FakeWorker
     api: Comlink.wrap<ClientApi>(channel.port2),
     failure,
     seen,
+    maxInFlight: 0,
     terminated: false,
     kill: (message) => fail(new Error(message)),
     terminate: async () => {
@@ -104,12 +114,39 @@ describe('WorkerPoolExecutor', () => {
     expect(workers[1].seen.length).toBeGreaterThan(0);
   });
 
-  it('feeds a single worker in largest-first order', async () => {
-    const worker = fakeWorker();
+  it('feeds a single worker in largest-first order, one task ahead', async () => {
+    const worker = fakeWorker(() => 5);
     pool = new WorkerPoolExecutor([worker]);
     await pool.prepare(config);
     await pool.train([task(0), task(1), task(2), task(3)]);
     expect(worker.seen).toEqual([1, 3, 2, 0]);
+    expect(worker.maxInFlight).toBe(2);
+  });
+
+  it('without prefetch a worker has one task at a time', async () => {
+    const worker = fakeWorker(() => 5);
+    pool = new WorkerPoolExecutor([worker], { prefetch: false });
+    await pool.prepare(config);
+    await pool.train([task(0), task(1), task(2)]);
+    expect(worker.maxInFlight).toBe(1);
+  });
+
+  it('does not prefetch at the end of a round: the last task goes to the first free worker', async () => {
+    // Four equal tasks. Worker 0 takes tasks 0 and 1 (3 were left for 2 workers); worker 1 takes task 2 but not
+    // task 3 (1 left < 2 workers). Worker 1 is slow, so fast worker 0 ends up with task 3 too.
+    const workers = [fakeWorker(() => 1), fakeWorker(() => 40)];
+    pool = new WorkerPoolExecutor(workers);
+    await pool.prepare(config);
+    await pool.train([task(1), task(3), task(1), task(3)]);
+    expect(workers[0].seen).toEqual([1, 3, 3]);
+    expect(workers[1].seen).toEqual([1]);
+  });
+
+  it('spreads the evaluation over fixed test chunks and combines them by size', async () => {
+    pool = new WorkerPoolExecutor([fakeWorker(), fakeWorker()]);
+    await pool.prepare(config);
+    // Chunks of 512 and 488 examples: accuracy (128 + 122) / 1000, loss (3·512 + 4·488) / 1000.
+    expect(await pool.evaluate(new Float32Array([0.25, 3]))).toEqual({ accuracy: 0.25, loss: 3.488 });
   });
 
   it('reports an error thrown in a worker call and stays usable', async () => {
@@ -135,7 +172,6 @@ describe('WorkerPoolExecutor', () => {
     pool = new WorkerPoolExecutor(workers);
     await expect(pool.train([task(0)])).rejects.toThrow('call prepare(config) first');
     await pool.prepare(config);
-    expect(await pool.evaluate(new Float32Array([0.25, 3]))).toEqual({ accuracy: 0.25, loss: 3 });
     await pool.dispose();
     expect(workers.map((w) => w.terminated)).toEqual([true, true]);
     await expect(pool.train([task(0)])).rejects.toThrow('disposed');

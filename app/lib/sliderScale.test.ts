@@ -26,6 +26,19 @@ describe('sliderScale', () => {
     expect(sliderScale({ min: 0, max: 1, integer: false, step: 0.05 }).fromPosition(1.7)).toBe(1);
   });
 
+  it('moveTo never gets stuck: one step right or left always reaches a different value', () => {
+    const alpha = sliderScale({ min: 0.001, max: 1000, integer: false, log: true });
+    // Position 334 still rounds to 0.1 (two digits): the move continues to the next distinct value.
+    expect(alpha.fromPosition(alpha.toPosition(0.1) + 1)).toBe(0.1);
+    expect(alpha.moveTo(alpha.toPosition(0.1) + 1, 0.1)).toBe(0.11);
+    expect(alpha.moveTo(alpha.toPosition(0.1) - 1, 0.1)).toBe(0.098);
+    const rounds = sliderScale({ min: 1, max: 1000, integer: true, log: true });
+    expect(rounds.moveTo(1, 1)).toBe(2);
+    expect(rounds.moveTo(999, 1000)).toBe(993);
+    // At the ends there is nowhere to go.
+    expect(rounds.moveTo(0, 1)).toBe(1);
+  });
+
   it('refuses a log scale starting at zero', () => {
     expect(() => sliderScale({ min: 0, max: 1, integer: false, log: true })).toThrow(/positive minimum/);
   });

@@ -8,6 +8,12 @@ export interface SliderScale {
   step: number;
   toPosition(value: number): number;
   fromPosition(position: number): number;
+  /**
+   * The value for a slider moved to `position` from `current`. Where rounding maps neighbouring positions to the
+   * same value (one arrow-key step on a log slider), it moves on in that direction to the next different value,
+   * so the keyboard never gets stuck.
+   */
+  moveTo(position: number, current: number): number;
 }
 
 const LOG_STEPS = 1_000;
@@ -15,11 +21,25 @@ const LOG_STEPS = 1_000;
 export function sliderScale(opts: { min: number; max: number; integer: boolean; log?: boolean; step?: number }): SliderScale {
   const { min, max, integer } = opts;
   const clamp = (v: number) => Math.min(max, Math.max(min, v));
+  const withMove = (scale: Omit<SliderScale, 'moveTo'>): SliderScale => ({
+    ...scale,
+    moveTo(position, current) {
+      const from = scale.toPosition(current);
+      const direction = Math.sign(position - from);
+      let p = position;
+      let value = scale.fromPosition(p);
+      while (value === current && direction !== 0 && p > scale.min && p < scale.max) {
+        p += direction * scale.step;
+        value = scale.fromPosition(p);
+      }
+      return value;
+    },
+  });
   if (opts.log) {
     if (!(min > 0)) throw new Error(`a logarithmic slider needs a positive minimum, got ${min}`);
     const lo = Math.log10(min);
     const span = Math.log10(max) - lo;
-    return {
+    return withMove({
       min: 0,
       max: LOG_STEPS,
       step: 1,
@@ -28,14 +48,14 @@ export function sliderScale(opts: { min: number; max: number; integer: boolean; 
         const raw = 10 ** (lo + (position / LOG_STEPS) * span);
         return clamp(integer ? Math.round(raw) : Number(raw.toPrecision(2)));
       },
-    };
+    });
   }
   const step = opts.step ?? (integer ? 1 : (max - min) / 100);
-  return {
+  return withMove({
     min,
     max,
     step,
     toPosition: clamp,
     fromPosition: (position) => clamp(integer ? Math.round(position) : Number(position.toPrecision(6))),
-  };
+  });
 }

@@ -10,6 +10,7 @@ import type { RunFlags } from '../flags';
 import { RUN_HELP } from '../help';
 import { createProgress } from '../progress';
 import { ROUND_HEADER, metricsCsv, metricsJson, roundLine } from '../report';
+import { checkSaveFlags, saveToStudio } from './save';
 
 const EXIT_CODES: Record<RunEndReason, number> = { completed: 0, stopped: 130, diverged: 1, error: 1 };
 
@@ -29,6 +30,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
   const config = await loadConfigFile(flags.file, { set: flags.set, rounds: flags.rounds, seed: flags.seed });
   checkOutput('out', flags.out);
   checkOutput('csv', flags.csv);
+  checkSaveFlags(flags);
 
   const executor = createNodePoolExecutor({ workers: flags.workers });
   const engine = new RoundEngine(config, executor, { runtime: 'node' });
@@ -63,6 +65,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     await executor.dispose();
   }
 
+  let saved = true;
   if (end.rounds > 0 || end.reason === 'completed') {
     const metrics = engine.getMetrics();
     if (flags.out) await writeFile(flags.out, metricsJson(metrics));
@@ -72,7 +75,8 @@ export async function runCommand(flags: RunFlags): Promise<number> {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       process.stderr.write(`done: test accuracy ${last.testAccuracy.toFixed(4)} after ${end.rounds} rounds (${seconds} s)\n`);
     }
+    if (flags.save) saved = await saveToStudio(metrics, flags, performance.now() - started);
   }
   if (end.reason !== 'completed') process.stderr.write(`fedstudio: ${end.message}\n`);
-  return EXIT_CODES[end.reason];
+  return EXIT_CODES[end.reason] === 0 && !saved ? 1 : EXIT_CODES[end.reason];
 }

@@ -26,7 +26,10 @@ export function createCenteredClippingAggregator(config: ExperimentConfig): Aggr
         for (let i = 0; i < n; i++) {
           const x = vectors[i];
           let sq = 0;
-          for (let k = 0; k < dim; k++) sq += (x[k] - v[k]) ** 2;
+          for (let k = 0; k < dim; k++) {
+            const diff = x[k] - v[k];
+            sq += diff * diff;
+          }
           const norm = Math.sqrt(sq);
           const scale = norm > tau ? tau / norm : 1;
           if (scale < 1) clipped[i] = true;

@@ -66,7 +66,7 @@ function addUpper(g: Float64Array, n: number, row: number, col: number, s0: numb
 }
 
 /** Squared distances ‖x_i − x_j‖² = G_ii + G_jj − 2G_ij (clamped at 0 against rounding), zero diagonal. */
-export function squaredDistances(gram: Float64Array, n: number): Float64Array {
+function squaredDistances(gram: Float64Array, n: number): Float64Array {
   const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {

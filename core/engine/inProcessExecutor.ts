@@ -2,7 +2,8 @@
 import type { ExperimentConfig } from '../config/schema';
 import type { AssetLoader } from '../data/types';
 import type { PartitionStats } from '../partition/types';
-import { ClientRuntime, type BackendOptions } from '../runtime/clientRuntime';
+import { ClientRuntime } from '../runtime/clientRuntime';
+import type { BackendOptions } from '../tf/backend';
 import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo } from './types';
 
 export class InProcessExecutor implements Executor {

@@ -14,8 +14,7 @@ import type { Partition, PartitionStats } from '../partition/types';
 import { rngFor } from '../rng';
 import { initBackend, type BackendOptions } from '../tf/backend';
 import { LocalTrainer } from '../train/localTrainer';
-
-export type { BackendOptions };
+import { combineTestChunks, testChunkCount, testChunkIndices } from './testChunks';
 
 export interface RuntimeInit {
   config: ExperimentConfig;
@@ -44,7 +43,7 @@ interface Cached<T> {
   value: T;
 }
 
-/** Largest grid predictGrid accepts (resolution²  points). */
+/** Largest resolution predictGrid accepts (a 512 × 512 grid). */
 const MAX_GRID = 512;
 
 export class ClientRuntime {
@@ -120,10 +119,21 @@ export class ClientRuntime {
     };
   }
 
-  /** Centralized evaluation on the held-out test set. */
+  /** Centralized evaluation on the held-out test set (chunk by chunk, exactly as a pool computes it). */
   evaluate(weights: Float32Array): EvalResult {
+    const numTest = this.testSize();
+    const chunks = Array.from({ length: testChunkCount(numTest) }, (_, c) => this.evaluateTestChunk(weights, c));
+    return combineTestChunks(chunks, numTest);
+  }
+
+  /** One chunk of the centralized evaluation (see testChunks.ts). */
+  evaluateTestChunk(weights: Float32Array, chunk: number): EvalResult {
     const { data, model } = this.ready();
-    return model.trainer.evaluate(weights, data.test);
+    return model.trainer.evaluate(weights, data.test, testChunkIndices(data.test.numExamples, chunk));
+  }
+
+  testSize(): number {
+    return this.ready().data.test.numExamples;
   }
 
   /**

@@ -39,7 +39,7 @@ export function initBackend(opts: BackendOptions = {}): Promise<BackendInfo> {
 }
 
 async function start(preferred: 'wasm' | 'cpu', wasmPaths: string | undefined, kernels: KernelSet): Promise<BackendInfo> {
-  // Skips per-op debug checks (and the cpu backend's "install tfjs-node" banner, which cannot apply here).
+  // Silences tfjs's console warnings, e.g. the cpu backend's "install tfjs-node" banner, which cannot apply here.
   tf.enableProdMode();
   if (preferred === 'cpu') return startCpu();
   // Threads would need COOP/COEP and hang in bundled workers; parallelism comes from the worker pool instead.

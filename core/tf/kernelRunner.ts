@@ -72,7 +72,10 @@ export class KernelRunner {
     return out;
   }
 
-  /** A new tensor holding a copy of `values`. */
+  /**
+   * A new tensor holding `values`: wasm copies them; the cpu backend keeps the array, so leave it unchanged until
+   * the tensor is freed.
+   */
   upload(values: Float32Array | Int32Array, shape: number[], dtype: DataType = 'float32'): TensorInfo {
     return { dataId: this.backend.write(values, shape, dtype), shape, dtype };
   }

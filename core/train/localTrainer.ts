@@ -35,8 +35,10 @@ export interface LocalTrainResult {
   steps: number;
 }
 
-/** Examples per forward pass in evaluate/predict. */
-const EVAL_BATCH = 256;
+/** Examples per forward pass in evaluate/predict: ~1 MB of input per batch (256 MNIST digits, 4,096 2-D points). */
+function evalBatchSize(featureSize: number): number {
+  return Math.min(4_096, Math.max(256, Math.floor(262_144 / featureSize)));
+}
 
 /** Trains and evaluates one model architecture on the active TF.js backend; create once per worker and spec. */
 export class LocalTrainer {
@@ -47,30 +49,28 @@ export class LocalTrainer {
   private trainBatch: BatchBuilder;
   private dLogits: Float32Array;
   private readonly evalBatch: BatchBuilder;
-  private readonly probabilities: Float32Array;
   private disposed = false;
 
-  /** `train` supplies the defaults of every LocalTrainOptions field (the experiment's train section). */
+  /** `trainConfig` (the experiment's train section) supplies the defaults of the LocalTrainOptions fields. */
   constructor(
     readonly spec: ModelSpec,
-    train: Partial<ExperimentConfig['train']> = {},
+    trainConfig: Partial<ExperimentConfig['train']> = {},
   ) {
     this.runner = KernelRunner.current();
     this.network = new Network(spec, this.runner);
     this.featureSize = featureCount(spec.inputShape);
     this.defaults = {
-      optimizer: train.optimizer ?? 'sgd',
-      lr: train.lr ?? 0.05,
-      momentum: train.momentum ?? 0,
-      epochs: train.localEpochs ?? 1,
-      batchSize: train.batchSize ?? 32,
+      optimizer: trainConfig.optimizer ?? 'sgd',
+      lr: trainConfig.lr ?? 0.05,
+      momentum: trainConfig.momentum ?? 0,
+      epochs: trainConfig.localEpochs ?? 1,
+      batchSize: trainConfig.batchSize ?? 32,
       proximalMu: 0,
       workFraction: 1,
     };
     this.trainBatch = new BatchBuilder(this.featureSize, this.defaults.batchSize);
-    this.evalBatch = new BatchBuilder(this.featureSize, EVAL_BATCH);
+    this.evalBatch = new BatchBuilder(this.featureSize, evalBatchSize(this.featureSize));
     this.dLogits = new Float32Array(this.defaults.batchSize * spec.numClasses);
-    this.probabilities = new Float32Array(EVAL_BATCH * spec.numClasses);
   }
 
   /**
@@ -165,8 +165,7 @@ export class LocalTrainer {
     const out = new Float32Array(count * classes);
     let done = 0;
     this.forEachEvalBatch(weights, range(count), x, undefined, undefined, (logits, batchCount) => {
-      softmax(logits, batchCount, classes, this.probabilities);
-      out.set(this.probabilities.subarray(0, batchCount * classes), done * classes);
+      softmax(logits, batchCount, classes, out.subarray(done * classes, (done + batchCount) * classes));
       done += batchCount;
     });
     return out;
@@ -177,7 +176,7 @@ export class LocalTrainer {
     this.disposed = true;
   }
 
-  /** Forward passes over data[order] in EVAL_BATCH chunks, handing each batch's logits (valid during the call). */
+  /** Forward passes over data[order] in evaluation batches, handing each batch's logits (valid during the call). */
   private forEachEvalBatch(
     weights: Float32Array,
     order: Int32Array,
@@ -189,8 +188,9 @@ export class LocalTrainer {
     const runner = this.runner;
     const params: TensorInfo[] = this.network.upload(weights);
     try {
-      for (let start = 0; start < order.length; start += EVAL_BATCH) {
-        const count = Math.min(EVAL_BATCH, order.length - start);
+      const size = this.evalBatch.capacity;
+      for (let start = 0; start < order.length; start += size) {
+        const count = Math.min(size, order.length - start);
         const input = runner.upload(this.evalBatch.fill(x, y, order, start, count, transform), [
           count,
           ...this.spec.inputShape,

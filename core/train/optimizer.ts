@@ -58,7 +58,7 @@ export class LocalOptimizer {
     this.scalars.clear();
   }
 
-  /** g + μ·scale·(w − w_global); frees g when it builds a new tensor. */
+  /** g + μ·scale·(w − w_global) (FedProx, Li et al. 2020); frees g when it builds a new tensor. */
   private withProximal(w: TensorInfo, g: TensorInfo, i: number): TensorInfo {
     const mu = this.settings.proximalMu;
     if (mu === 0) return g;

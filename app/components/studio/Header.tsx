@@ -1,4 +1,5 @@
 'use client';
+import { LibraryLink } from '../../library/_components/LibraryLink';
 import { PresetMenu } from './PresetMenu';
 import { ShareButton } from './ShareButton';
 import { ThemeToggle } from './ThemeToggle';
@@ -20,6 +21,7 @@ export function Header() {
         <span className={styles.tagline}>federated learning, live in your browser</span>
       </div>
       <nav className={styles.actions} aria-label="Studio">
+        <LibraryLink />
         <PresetMenu />
         <ShareButton />
         <ThemeToggle />

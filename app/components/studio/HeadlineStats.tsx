@@ -1,12 +1,12 @@
 'use client';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Stat } from '../viz';
 import { useStudio } from '../../lib/store';
 import styles from './Stage.module.css';
 
 /** The few numbers a class watches: accuracy now, loss, the data skew, time per round. */
 export function HeadlineStats() {
-  const rounds = useStudio((s) => s.rounds);
+  const rounds = useDeferredValue(useStudio((s) => s.rounds));
   const skew = useStudio((s) => s.partition.stats?.meanHellinger);
   const last = rounds.at(-1);
   const trend = useMemo(() => rounds.map((r) => r.testAccuracy).filter(Number.isFinite), [rounds]);

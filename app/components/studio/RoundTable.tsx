@@ -1,5 +1,5 @@
 'use client';
-import { memo, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import type { RoundMetrics } from '../../../core/engine/types';
 import { formatBytes, formatDuration, formatPercent } from '../viz';
 import { useStudio } from '../../lib/store';
@@ -25,7 +25,7 @@ const Row = memo(function Row({ r }: { r: RoundMetrics }) {
 
 /** Every round's numbers as a table (collapsed by default: it is the accessible, exact view of the charts). */
 export function RoundTable() {
-  const rounds = useStudio((s) => s.rounds);
+  const rounds = useDeferredValue(useStudio((s) => s.rounds));
   const [open, setOpen] = useState(false);
   return (
     <details className={styles.details} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="round-table">

@@ -1,5 +1,7 @@
 'use client';
+import { useRef, type ReactNode } from 'react';
 import { TWO_D_DATASETS } from '../../../core/config/schema';
+import type { RoundMetrics } from '../../../core/engine/types';
 import {
   AccuracyLossChart,
   BytesChart,
@@ -11,10 +13,30 @@ import {
   UpdateNormScatter,
 } from '../viz';
 import { useStudio } from '../../lib/store';
+import { useInView } from '../../lib/useInView';
+import { useQueued } from '../../lib/useQueued';
 import { BoundaryPanel } from './BoundaryPanel';
 import { HeadlineStats } from './HeadlineStats';
 import { RoundTable } from './RoundTable';
 import styles from './Stage.module.css';
+
+/**
+ * The rounds one live chart shows. A new round reaches the charts one at a time (useQueued, in interruptible
+ * transitions) and skips charts that are off screen until they scroll into view, so a round landing never blocks
+ * the main thread for long.
+ */
+function LiveRounds({ children }: { children: (rounds: readonly RoundMetrics[]) => ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const rounds = useQueued(
+    useStudio((s) => s.rounds),
+    useInView(ref),
+  );
+  return (
+    <div ref={ref} className={styles.live}>
+      {children(rounds)}
+    </div>
+  );
+}
 
 const selectClient = (id: number) =>
   useStudio.setState((s) => ({ selectedClient: s.selectedClient === id ? null : id }));
@@ -40,23 +62,14 @@ function PartitionCard() {
   );
 }
 
-function AccuracyCard() {
-  const rounds = useStudio((s) => s.rounds);
-  return (
-    <section className={`${styles.card} ${styles.accuracy}`} aria-label="Accuracy">
-      <AccuracyLossChart rounds={rounds} height={200} />
-    </section>
-  );
-}
-
 function ClientsCard() {
   const numClients = useStudio((s) => s.config.partition.numClients);
   const states = useStudio((s) => s.clientStates);
   const lastAccuracy = useStudio((s) => s.lastAccuracy);
   const selected = useStudio((s) => s.selectedClient);
   const stats = useStudio((s) => s.partition.stats);
-  const rounds = useStudio((s) => s.rounds);
   const count = states.length > 0 ? states.length : numClients;
+  const detailId = selected !== null && selected < count ? selected : null;
   return (
     <section className={`${styles.card} ${styles.wide}`} aria-label="Clients">
       <div className={styles.clients}>
@@ -70,22 +83,23 @@ function ClientsCard() {
             onSelect={selectClient}
           />
         </div>
-        <ClientDetail clientId={selected !== null && selected < count ? selected : null} stats={stats} rounds={rounds} />
+        <LiveRounds>{(rounds) => <ClientDetail clientId={detailId} stats={stats} rounds={rounds} />}</LiveRounds>
       </div>
     </section>
   );
 }
 
 function DiagnosticsCard() {
-  const rounds = useStudio((s) => s.rounds);
   const selected = useStudio((s) => s.selectedClient);
   return (
     <section className={`${styles.card} ${styles.wide}`} aria-label="Round diagnostics">
       <div className={styles.chartGrid}>
-        <ClientSpreadChart rounds={rounds} height={160} />
-        <UpdateNormScatter rounds={rounds} selected={selected} onSelect={selectClient} height={160} />
-        <BytesChart rounds={rounds} height={140} />
-        <RoundTimeChart rounds={rounds} height={140} />
+        <LiveRounds>{(rounds) => <ClientSpreadChart rounds={rounds} height={160} />}</LiveRounds>
+        <LiveRounds>
+          {(rounds) => <UpdateNormScatter rounds={rounds} selected={selected} onSelect={selectClient} height={160} />}
+        </LiveRounds>
+        <LiveRounds>{(rounds) => <BytesChart rounds={rounds} height={140} />}</LiveRounds>
+        <LiveRounds>{(rounds) => <RoundTimeChart rounds={rounds} height={140} />}</LiveRounds>
       </div>
     </section>
   );
@@ -99,7 +113,9 @@ export function Stage() {
       <HeadlineStats />
       <div className={styles.grid}>
         <PartitionCard />
-        <AccuracyCard />
+        <section className={`${styles.card} ${styles.accuracy}`} aria-label="Accuracy">
+          <LiveRounds>{(rounds) => <AccuracyLossChart rounds={rounds} height={200} />}</LiveRounds>
+        </section>
         {twoD && <BoundaryPanel />}
         <ClientsCard />
         <DiagnosticsCard />

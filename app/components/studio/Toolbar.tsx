@@ -2,12 +2,14 @@
 import { RunControls } from './RunControls';
 import { RunProgress } from './RunProgress';
 import { RuntimeBadge } from './RuntimeBadge';
+import { SaveRunButton } from '../../library/_components/SaveRunButton';
 import styles from './Toolbar.module.css';
 
 export function Toolbar() {
   return (
     <div className={styles.toolbar}>
       <RunControls />
+      <SaveRunButton />
       <RunProgress />
       <RuntimeBadge />
     </div>

@@ -30,11 +30,18 @@ export function ChartFrame({ title, units, aside, empty, emptyText, height, chil
         {units && <span style={{ fontSize: 12, color: THEME.muted }}>{units}</span>}
         {aside && <span style={{ marginLeft: 'auto', fontSize: 12, color: THEME.muted }}>{aside}</span>}
       </figcaption>
-      {empty ? (
-        <EmptyState text={emptyText} height={height} />
-      ) : (
-        children
-      )}
+      {/* The chart stays mounted (hidden) while empty: mounting recharts is the costly part, so it happens before a
+          run, and a run only updates it. */}
+      <div style={{ position: 'relative' }}>
+        <div style={empty ? { visibility: 'hidden', height, overflow: 'hidden' } : undefined} aria-hidden={empty || undefined}>
+          {children}
+        </div>
+        {empty && (
+          <div style={{ position: 'absolute', inset: 0 }}>
+            <EmptyState text={emptyText} height={height} />
+          </div>
+        )}
+      </div>
     </figure>
   );
 }

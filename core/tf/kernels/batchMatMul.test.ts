@@ -34,6 +34,8 @@ describe('BatchMatMul on wasm', () => {
 });
 
 describe('_FusedMatMul on wasm', () => {
+  // Stock tfjs-wasm 4.22 gets these wrong: its transposed path adds bias[N − 1] on every row but the first, once per
+  // 48-wide block of the inner dimension.
   const fused: [number[], number[], boolean, boolean, string][] = [
     [[1, 32, 784], [1, 128, 784], false, true, 'relu'], // flipped: bias and ReLU as separate kernels
     [[1, 32, 784], [1, 10, 784], false, true, 'linear'], // plain: bias fused by XNNPACK

@@ -1,12 +1,17 @@
 // tfjs-wasm sends a matmul to XNNPACK only when neither operand is transposed and the batch is 1; otherwise it runs a
 // scalar triple loop (batch_mat_mul_impl.cc, slow_batch_matmul). XNNPACK re-packs its right operand `b` (with a
 // transposing copy) whenever b is a new tensor, which in training is every step. So we materialise transposes
-// explicitly and pick, of C = op(A)·op(B) and C = (op(B)ᵀ·op(A)ᵀ)ᵀ, the form that moves the fewest elements.
+// explicitly and pick, of C = op(A)·op(B) and C = (op(B)ᵀ·op(A)ᵀ)ᵀ, the form estimated to cost less.
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { reshaped, type KernelRunner } from '../kernelRunner';
 
-/** Measured on this machine: packing b costs ≈ 4× a Transpose per element (100k elements: ≈440 µs vs ≈60–200 µs). */
-const PACK_COST = 4;
+// Rough costs on this machine (ns), fitted to timings of the MLP, CNN and logistic-regression products:
+// Transpose ≈ 1 per element, XNNPACK's packing of b ≈ 2 per element, its GEMM ≈ 0.1 per multiply-add with the
+// output columns padded to its 8-wide tiles, and ≈ 8 µs per extra kernel launch.
+const TRANSPOSE_NS = 1;
+const PACK_NS = 2;
+const MAC_NS = 0.1;
+const LAUNCH_NS = 8_000;
 
 export type Orientation = 'plain' | 'flipped';
 
@@ -18,7 +23,7 @@ export function matrixDims(info: TensorInfo): [number, number] | null {
   return [shape[shape.length - 2], shape[shape.length - 1]];
 }
 
-/** Elements transposed plus weighted elements packed, for each way of computing op(A)·op(B) on XNNPACK. */
+/** The cheaper way, by the estimates above, to compute op(A)·op(B) on XNNPACK. */
 export function chooseOrientation(
   aDims: [number, number],
   bDims: [number, number],
@@ -28,10 +33,19 @@ export function chooseOrientation(
   const sizeA = aDims[0] * aDims[1];
   const sizeB = bDims[0] * bDims[1];
   const m = transposeA ? aDims[1] : aDims[0];
+  const k = transposeA ? aDims[0] : aDims[1];
   const n = transposeB ? bDims[0] : bDims[1];
-  const plain = (transposeA ? sizeA : 0) + (transposeB ? sizeB : 0) + PACK_COST * sizeB;
+  const transpose = (size: number) => TRANSPOSE_NS * size + LAUNCH_NS;
+  const gemm = (rows: number, cols: number) => MAC_NS * rows * k * Math.ceil(cols / 8) * 8;
+  const plain =
+    (transposeA ? transpose(sizeA) : 0) + (transposeB ? transpose(sizeB) : 0) + PACK_NS * sizeB + gemm(m, n);
   // Flipped: left = op(B)ᵀ (B as stored when transposeB), right = op(A)ᵀ (A as stored when transposeA), then Cᵀ → C.
-  const flipped = (transposeB ? 0 : sizeB) + (transposeA ? 0 : sizeA) + PACK_COST * sizeA + m * n;
+  const flipped =
+    (transposeB ? 0 : transpose(sizeB)) +
+    (transposeA ? 0 : transpose(sizeA)) +
+    PACK_NS * sizeA +
+    gemm(n, m) +
+    transpose(m * n);
   return flipped < plain ? 'flipped' : 'plain';
 }
 

@@ -81,7 +81,7 @@ export function NumberField(props: NumberFieldProps) {
           value={scale.toPosition(value)}
           onChange={(e) => {
             setDraft(null);
-            const next = scale.fromPosition(Number(e.target.value));
+            const next = scale.moveTo(Number(e.target.value), value);
             if (next !== value) onCommit(next);
           }}
         />

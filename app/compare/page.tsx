@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { TRPCError } from '@trpc/server';
+import { serverCaller } from '../../server/trpc/caller';
+import { LibraryHeader } from '../library/_components/LibraryHeader';
+import styles from '../library/_components/library.module.css';
+import { CompareView } from './CompareView';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Compare runs · FedStudio' };
+
+/** The runs and their diff, or why they cannot be compared (wrong count, unknown id). */
+async function compare(ids: string[]) {
+  try {
+    return await serverCaller().runs.compare({ ids });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'BAD_REQUEST' || error.code === 'NOT_FOUND')) return { error: error.message };
+    throw error;
+  }
+}
+
+/** /compare?ids=a,b[,c,d]: overlays saved runs. */
+export default async function ComparePage({ searchParams }: { searchParams: Promise<{ ids?: string | string[] }> }) {
+  const { ids } = await searchParams;
+  const list = (Array.isArray(ids) ? ids.join(',') : (ids ?? '')).split(',').filter(Boolean);
+  const result = await compare(list);
+  return (
+    <div className={styles.page}>
+      <LibraryHeader current="compare" />
+      {'error' in result ? (
+        <main className={styles.main}>
+          <h1 className={styles.title}>Cannot compare these runs</h1>
+          <p className={styles.error} role="alert">
+            {result.error}
+          </p>
+          <p>
+            Pick 2 to 4 runs in the <Link href="/library">library</Link>.
+          </p>
+        </main>
+      ) : (
+        <CompareView runs={result.runs} diff={result.diff} />
+      )}
+    </div>
+  );
+}
