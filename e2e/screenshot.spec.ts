@@ -1,10 +1,17 @@
 // The studio mid-run, light and dark, for the docs (docs/studio.png, docs/studio-dark.png).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { loadPreset, openStudio, runStatus } from './studio';
 
 const DOCS = fileURLToPath(new URL('../docs/', import.meta.url));
+
+async function roundReached(page: Page, round: number): Promise<void> {
+  await expect
+    .poll(async () => Number(await runStatus(page).getAttribute('data-round')), { timeout: 240_000, intervals: [50] })
+    .toBeGreaterThanOrEqual(round);
+}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshot mid-run (${scheme})`, async ({ page }) => {
@@ -14,9 +21,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await openStudio(page);
     await loadPreset(page, 'mnist-dirichlet');
     await page.getByTestId('run-toggle').click();
-    await expect(runStatus(page)).toHaveAttribute('data-round', '3', { timeout: 240_000 });
+    await roundReached(page, 3);
     await page.getByRole('button', { name: /^Client 4:/ }).click();
-    await expect(runStatus(page)).toHaveAttribute('data-round', '5', { timeout: 240_000 });
+    await roundReached(page, 5);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(DOCS, scheme === 'light' ? 'studio.png' : 'studio-dark.png') });
   });

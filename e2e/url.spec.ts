@@ -39,4 +39,20 @@ test('a tampered field is named, reset to its default, and the rest of the link 
   await expect(page.getByTestId('accuracy-chart')).toHaveAttribute('data-points', '1');
   await page.getByTestId('alert-dismiss').click();
   await expect(alert).toBeHidden();
+
+  // A setting that invalidates the run asks first; "Keep the run" changes nothing.
+  const strategy = page.getByTestId('field-strategy.name').getByRole('combobox');
+  const dialog = page.getByRole('dialog', { name: 'Reset the run?' });
+  await strategy.selectOption('fedprox');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep the run' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(strategy).toHaveValue('fedavg');
+  await expect(runStatus(page)).toHaveAttribute('data-status', 'paused');
+  // "Reset and apply" clears the run and applies the change.
+  await strategy.selectOption('fedprox');
+  await dialog.getByRole('button', { name: 'Reset and apply' }).click();
+  await expect(runStatus(page)).toHaveAttribute('data-status', 'idle');
+  await expect(strategy).toHaveValue('fedprox');
+  await expect(page.getByTestId('accuracy-chart')).toHaveAttribute('data-points', '0');
 });

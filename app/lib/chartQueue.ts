@@ -13,7 +13,10 @@ let busy = false;
 /** Longest wait for a chart to report its update (e.g. it unmounted): the queue never stalls. */
 const STALL_MS = 1_000;
 
-/** Two frames (the chart's own frame work runs in the first), then a fresh task; falls back to a timer when hidden. */
+/**
+ * Two frames (the chart's own frame work cascades through them), then the next idle period: the chart has settled
+ * before the next one starts. A timer stands in when frames or idle periods do not come (hidden tab).
+ */
 function afterFrames(fn: () => void): void {
   let fired = false;
   const go = () => {
@@ -21,7 +24,7 @@ function afterFrames(fn: () => void): void {
     fired = true;
     fn();
   };
-  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(go, 0)));
+  requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(go, { timeout: 200 })));
   setTimeout(go, 500);
 }
 
