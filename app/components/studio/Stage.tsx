@@ -3,11 +3,12 @@ import { useRef, type ReactNode } from 'react';
 import { TWO_D_DATASETS } from '../../../core/config/schema';
 import type { RoundMetrics } from '../../../core/engine/types';
 import {
-  AccuracyLossChart,
+  AccuracyChart,
   BytesChart,
   ClientDetail,
   ClientGrid,
   ClientSpreadChart,
+  LossChart,
   PartitionHeatmap,
   RoundTimeChart,
   UpdateNormScatter,
@@ -114,7 +115,8 @@ export function Stage() {
       <div className={styles.grid}>
         <PartitionCard />
         <section className={`${styles.card} ${styles.accuracy}`} aria-label="Accuracy">
-          <LiveRounds>{(rounds) => <AccuracyLossChart rounds={rounds} height={200} />}</LiveRounds>
+          <LiveRounds>{(rounds) => <AccuracyChart rounds={rounds} height={200} />}</LiveRounds>
+          <LiveRounds>{(rounds) => <LossChart rounds={rounds} height={133} />}</LiveRounds>
         </section>
         {twoD && <BoundaryPanel />}
         <ClientsCard />

@@ -2,8 +2,13 @@ import type { CSSProperties } from 'react';
 import { roundTicks } from './axisTicks';
 import { THEME } from './theme';
 
-/** Shared recharts styling so every chart follows the theme. */
+/**
+ * Shared recharts axis styling so every chart follows the theme. `interval: 0` draws every tick (our tick sets are
+ * small and explicit) and skips recharts' collision check, which measures each new label in a DOM span and forces a
+ * layout in the middle of a chart update.
+ */
 export const AXIS_PROPS = {
+  interval: 0,
   stroke: THEME.border,
   tick: { fill: THEME.muted, fontSize: 11 },
   tickLine: { stroke: THEME.border },

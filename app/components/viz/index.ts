@@ -1,4 +1,4 @@
-export { AccuracyLossChart, type AccuracyLossChartProps } from './AccuracyLossChart';
+export { AccuracyChart, type AccuracyChartProps } from './AccuracyChart';
 export { BytesChart, type BytesChartProps } from './BytesChart';
 export { ClientDetail, type ClientDetailProps } from './ClientDetail';
 export { ClientGrid, type ClientGridProps } from './ClientGrid';
@@ -7,6 +7,7 @@ export { ClientSpreadChart, type ClientSpreadChartProps } from './ClientSpreadCh
 export { DecisionBoundary, type DecisionBoundaryProps } from './DecisionBoundary';
 export type { Box } from './boundaryImage';
 export { LabelHistogram, type LabelHistogramProps } from './LabelHistogram';
+export { LossChart, type LossChartProps } from './LossChart';
 export { CLASS_COLORS, SERIES_COLORS, classColor } from './palette';
 export { PartitionHeatmap, type PartitionHeatmapProps } from './PartitionHeatmap';
 export type { PartitionScale, PartitionView } from './partitionLayout';

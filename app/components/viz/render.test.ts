@@ -2,12 +2,13 @@ import { createElement, type ComponentType } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import {
-  AccuracyLossChart,
+  AccuracyChart,
   BytesChart,
   ClientDetail,
   ClientGrid,
   ClientSpreadChart,
   DecisionBoundary,
+  LossChart,
   PartitionHeatmap,
   RoundTimeChart,
   Sparkline,
@@ -28,7 +29,7 @@ const attr = (html: string, name: string) => new RegExp(`${name}="([^"]*)"`).exe
 
 const partition = fakePartition(100, 10, 0.3);
 const rounds = fakeRounds(30, 100, 10);
-const charts = [AccuracyLossChart, ClientSpreadChart, UpdateNormScatter, BytesChart, RoundTimeChart] as const;
+const charts = [AccuracyChart, LossChart, ClientSpreadChart, UpdateNormScatter, BytesChart, RoundTimeChart] as const;
 
 describe('viz components render on the server without NaN', () => {
   it('live charts: empty state before a run, titled figures during one', () => {
@@ -42,11 +43,11 @@ describe('viz components render on the server without NaN', () => {
   });
 
   it('accuracy chart exposes its point count and latest accuracy', () => {
-    const html = render(AccuracyLossChart, { rounds });
+    const html = render(AccuracyChart, { rounds });
     expect(html).toContain('data-testid="accuracy-chart"');
     expect(attr(html, 'data-points')).toBe('30');
     expect(Number(attr(html, 'data-last-accuracy'))).toBeCloseTo(rounds[30].testAccuracy, 12);
-    const initialOnly = render(AccuracyLossChart, { rounds: rounds.slice(0, 1) });
+    const initialOnly = render(AccuracyChart, { rounds: rounds.slice(0, 1) });
     expect(attr(initialOnly, 'data-points')).toBe('0');
     expect(initialOnly).toContain('Initial model: 10.0% test accuracy');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
-import { accuracySeries, bytesSeries, clientHistory, normPoints, sortedMedian, spreadSeries, timeSeries } from './series';
+import { accuracySeries, bytesSeries, clientHistory, lossSeries, normPoints, sortedMedian, spreadSeries, timeSeries } from './series';
 
 const client = (id: number, localAccuracy: number, dropped = false, updateNorm = 1): ClientRoundMetrics => ({
   id,
@@ -41,10 +41,18 @@ describe('series', () => {
   });
 
   it('accuracy series turns non-finite values into gaps', () => {
-    const s = accuracySeries([round(0, [], { testLoss: Infinity }), round(1, [], { federatedAccuracy: 0.6 })]);
+    const s = accuracySeries([round(0, [], { testAccuracy: Number.NaN }), round(1, [], { federatedAccuracy: 0.6 })]);
     expect(s).toEqual([
-      { round: 0, testAccuracy: 0.5, federatedAccuracy: null, testLoss: null },
-      { round: 1, testAccuracy: 0.5, federatedAccuracy: 0.6, testLoss: 1 },
+      { round: 0, testAccuracy: null, federatedAccuracy: null },
+      { round: 1, testAccuracy: 0.5, federatedAccuracy: 0.6 },
+    ]);
+  });
+
+  it('loss series leaves out rounds without a finite loss', () => {
+    const s = lossSeries([round(0, [], { testLoss: 2.3 }), round(1, [], { testLoss: Infinity }), round(2, [], { testLoss: 0.7 })]);
+    expect(s).toEqual([
+      { round: 0, testLoss: 2.3 },
+      { round: 2, testLoss: 0.7 },
     ]);
   });
 

@@ -11,7 +11,6 @@ export interface AccuracyPoint {
   round: number;
   testAccuracy: number | null;
   federatedAccuracy: number | null;
-  testLoss: number | null;
 }
 
 export function accuracySeries(rounds: readonly RoundMetrics[]): AccuracyPoint[] {
@@ -19,8 +18,17 @@ export function accuracySeries(rounds: readonly RoundMetrics[]): AccuracyPoint[]
     round: r.round,
     testAccuracy: orNull(r.testAccuracy),
     federatedAccuracy: orNull(r.federatedAccuracy),
-    testLoss: orNull(r.testLoss),
   }));
+}
+
+export interface LossPoint {
+  round: number;
+  testLoss: number;
+}
+
+/** Rounds with a finite test loss (a diverged round is left out, the line joins its neighbours). */
+export function lossSeries(rounds: readonly RoundMetrics[]): LossPoint[] {
+  return rounds.filter((r) => Number.isFinite(r.testLoss)).map((r) => ({ round: r.round, testLoss: r.testLoss }));
 }
 
 /** Median of values already sorted ascending (even count: mean of the two middle ones). */

@@ -1,6 +1,6 @@
 'use client';
 import { useMemo } from 'react';
-import { AccuracyLossChart, BytesChart, ClientSpreadChart, RoundTimeChart, Stat } from '../../components/viz';
+import { AccuracyChart, BytesChart, ClientSpreadChart, LossChart, RoundTimeChart, Stat } from '../../components/viz';
 import type { RunRecord } from '../../../server/library/library';
 import { roundsFromWire } from '../../../server/library/metricsSchema';
 import { ExportButtons } from '../../library/_components/ExportButtons';
@@ -48,7 +48,8 @@ export function RunView({ run }: { run: RunRecord }) {
 
       <section className={styles.charts} aria-label="Charts">
         <div className={styles.card}>
-          <AccuracyLossChart rounds={rounds} />
+          <AccuracyChart rounds={rounds} />
+          <LossChart rounds={rounds} />
         </div>
         <div className={styles.card}>
           <ClientSpreadChart rounds={rounds} />

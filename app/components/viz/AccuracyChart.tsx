@@ -3,32 +3,31 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundMetrics } from '../../../core/engine/types';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, roundAxisProps, lineDot } from './chartStyle';
-import { valueAxis } from './axisTicks';
 import { ChartFrame } from './ChartFrame';
 import { decimate } from './decimate';
-import { formatNumber, formatPercent, isFiniteNumber } from './format';
+import { formatPercent, isFiniteNumber } from './format';
 import { SERIES_COLORS } from './palette';
 import { accuracySeries } from './series';
-import { extent } from './scale';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
-export interface AccuracyLossChartProps {
+export interface AccuracyChartProps {
   /** All rounds so far, ascending; round 0 = the initial model. */
   rounds: readonly RoundMetrics[];
-  /** Height of the accuracy plot in px (the loss plot is 2/3 of it). Default 180. */
+  /** Plot height in px. Default 180. */
   height?: number;
 }
 
 const pct = (v: number) => formatPercent(v, 0);
+const PCT_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
- * Global test accuracy (and federated accuracy, when reported) over rounds, with test loss in a second small plot.
- * Root carries `data-testid="accuracy-chart"`, `data-points` (rounds ≥ 1 with a finite test accuracy) and
- * `data-last-accuracy` (the latest finite test accuracy, as a plain number string; absent before any).
+ * Global test accuracy (and federated accuracy, when reported) over rounds. Root carries
+ * `data-testid="accuracy-chart"`, `data-points` (rounds ≥ 1 with a finite test accuracy) and `data-last-accuracy`
+ * (the latest finite test accuracy, as a plain number string; absent before any).
  */
-export const AccuracyLossChart = memo(function AccuracyLossChart({ rounds, height = 180 }: AccuracyLossChartProps) {
-  const { data, points, last, hasFederated, initial, lossAxis } = useMemo(() => {
+export const AccuracyChart = memo(function AccuracyChart({ rounds, height = 180 }: AccuracyChartProps) {
+  const { data, points, last, hasFederated, initial } = useMemo(() => {
     const series = accuracySeries(rounds);
     let points = 0;
     let last: number | undefined;
@@ -41,36 +40,33 @@ export const AccuracyLossChart = memo(function AccuracyLossChart({ rounds, heigh
       if (p.federatedAccuracy !== null) hasFederated = true;
     }
     const initial = series.find((p) => p.round === 0)?.testAccuracy ?? null;
-    const losses = series.map((p) => p.testLoss).filter((v) => v !== null);
-    const lossAxis = valueAxis(...extent(losses, [0, 1]), { count: 3 });
-    return { data: decimate(series, (p) => p.round, (p) => p.testAccuracy), points, last, hasFederated, initial, lossAxis };
+    return { data: decimate(series, (p) => p.round, (p) => p.testAccuracy), points, last, hasFederated, initial };
   }, [rounds]);
 
   const dot = lineDot(data.length);
-  const lossHeight = Math.round((height * 2) / 3);
   const emptyText =
     initial !== null
       ? `Initial model: ${formatPercent(initial)} test accuracy. Waiting for round 1…`
-      : 'Run the experiment to see test accuracy and loss per round.';
+      : 'Run the experiment to see test accuracy per round.';
 
   return (
     <ChartFrame
-      title="Accuracy and loss"
-      units="test accuracy (%) · test loss (cross-entropy) vs round"
+      title="Test accuracy"
+      units="% of the held-out set vs round"
       aside={isFiniteNumber(last) ? `latest ${formatPercent(last)}` : undefined}
       empty={points === 0}
       emptyText={emptyText}
-      height={height + lossHeight}
+      height={height}
       dataAttributes={{
         'data-testid': 'accuracy-chart',
         'data-points': points,
         'data-last-accuracy': isFiniteNumber(last) ? String(last) : undefined,
       }}
     >
-      <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN} syncId="fedstudio-accuracy-loss">
+      <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
-        <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} hide />
-        <YAxis {...AXIS_PROPS} domain={[0, 1]} tickFormatter={pct} width={44} />
+        <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
+        <YAxis {...AXIS_PROPS} domain={[0, 1]} ticks={PCT_TICKS} tickFormatter={pct} width={44} />
         <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter(formatPercent)} labelFormatter={roundLabel} />
         <Line
           name="test accuracy"
@@ -94,20 +90,12 @@ export const AccuracyLossChart = memo(function AccuracyLossChart({ rounds, heigh
           />
         )}
       </LineChart>
-      <LineChart responsive style={chartBoxStyle(lossHeight)} data={data} margin={CHART_MARGIN} syncId="fedstudio-accuracy-loss">
-        <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
-        <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
-        <YAxis {...AXIS_PROPS} domain={lossAxis.domain} ticks={lossAxis.ticks} tickFormatter={lossAxis.format} width={44} />
-        <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter((v) => formatNumber(v, 4))} labelFormatter={roundLabel} />
-        <Line name="test loss" dataKey="testLoss" stroke={SERIES_COLORS.loss} strokeWidth={1.5} dot={dot} isAnimationActive={false} connectNulls />
-      </LineChart>
       <SeriesLegend
         items={[
           { label: 'test accuracy (global model, held-out set)', color: SERIES_COLORS.testAccuracy },
           ...(hasFederated
             ? [{ label: 'federated accuracy (sampled clients, own data)', color: SERIES_COLORS.federatedAccuracy, shape: 'dashed' as const }]
             : []),
-          { label: 'test loss', color: SERIES_COLORS.loss },
         ]}
       />
     </ChartFrame>

@@ -1,0 +1,48 @@
+'use client';
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RoundMetrics } from '../../../core/engine/types';
+import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, roundAxisProps, lineDot } from './chartStyle';
+import { valueAxis } from './axisTicks';
+import { ChartFrame } from './ChartFrame';
+import { decimate } from './decimate';
+import { formatNumber, isFiniteNumber } from './format';
+import { SERIES_COLORS } from './palette';
+import { lossSeries } from './series';
+import { extent } from './scale';
+import { roundLabel, tooltipFormatter } from './tooltipFormat';
+
+export interface LossChartProps {
+  /** All rounds so far, ascending; round 0 = the initial model. */
+  rounds: readonly RoundMetrics[];
+  /** Plot height in px. Default 120. */
+  height?: number;
+}
+
+/** Global test loss (cross-entropy on the held-out set) over rounds. */
+export const LossChart = memo(function LossChart({ rounds, height = 120 }: LossChartProps) {
+  const { data, last, axis } = useMemo(() => {
+    const series = lossSeries(rounds);
+    const axis = valueAxis(...extent(series.map((p) => p.testLoss), [0, 1]), { count: 3 });
+    return { data: decimate(series, (p) => p.round, (p) => p.testLoss), last: series.at(-1)?.testLoss, axis };
+  }, [rounds]);
+
+  return (
+    <ChartFrame
+      title="Test loss"
+      units="cross-entropy on the held-out set vs round"
+      aside={isFiniteNumber(last) ? `latest ${formatNumber(last, 4)}` : undefined}
+      empty={!data.some((p) => p.round >= 1)}
+      emptyText="Run the experiment to see the test loss per round."
+      height={height}
+    >
+      <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
+        <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
+        <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={44} />
+        <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter((v) => formatNumber(v, 4))} labelFormatter={roundLabel} />
+        <Line name="test loss" dataKey="testLoss" stroke={SERIES_COLORS.loss} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />
+      </LineChart>
+    </ChartFrame>
+  );
+});
