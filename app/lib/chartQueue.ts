@@ -28,6 +28,11 @@ function afterFrames(fn: () => void): void {
   setTimeout(go, 500);
 }
 
+/** True while a chart is taking or settling an update (its synchronous follow-up render may still be to come). */
+export function chartsSettling(): boolean {
+  return busy;
+}
+
 function pump(): void {
   if (busy) return;
   const job = queue.shift();

@@ -5,6 +5,9 @@ import { pauseRun, resetRun, runOrResume, stepOneRound } from './runSession';
 import { idleRun, useStudio } from './store';
 
 let emit: (event: EngineEvent) => void = () => undefined;
+let settling = false;
+let clock = Date.now();
+vi.mock('./chartQueue', () => ({ chartsSettling: () => settling }));
 const calls: string[] = [];
 vi.mock('./coordinatorClient', () => ({
   coordinator: () => ({
@@ -38,7 +41,9 @@ const client = (id: number, localAccuracy: number, dropped = false) => ({
 });
 
 beforeEach(() => {
-  vi.useFakeTimers();
+  // Each test's clock starts well after the last one's, as real time would: the flush throttle remembers its last call.
+  vi.useFakeTimers({ now: (clock += 60_000) });
+  settling = false;
   calls.length = 0;
   useStudio.setState({ config, poolSize: null, run: idleRun(2), rounds: [], clientStates: [], lastAccuracy: [] });
 });
@@ -57,7 +62,7 @@ describe('run session', () => {
     emit({ type: 'round-done', metrics: round(0, 5) });
     emit({ type: 'round-started', round: 1, sampled: [0, 2, 3], dropped: [3] });
     emit({ type: 'client-done', round: 1, clientId: 2 });
-    vi.advanceTimersByTime(200);
+    vi.advanceTimersByTime(1_000);
     let s = useStudio.getState();
     expect(s.environment).toEqual(environment);
     expect(s.run).toMatchObject({ status: 'running', round: 0, activeRound: 1 });
@@ -65,12 +70,14 @@ describe('run session', () => {
 
     emit({ type: 'client-done', round: 1, clientId: 0 });
     emit({ type: 'round-done', metrics: round(1, 300, [client(0, 0.7), client(2, 0.9), client(3, NaN, true)]) });
+    vi.advanceTimersByTime(1_000);
     s = useStudio.getState();
     expect(s.rounds.map((r) => r.round)).toEqual([0, 1]);
     expect(s.lastAccuracy).toEqual([0.7, undefined, 0.9, undefined]);
     expect(s.run).toMatchObject({ round: 1, activeRound: null, msPerRound: 300 });
 
     emit({ type: 'run-finished', reason: 'diverged', message: 'training diverged at round 2', rounds: 1 });
+    vi.advanceTimersByTime(1_000);
     expect(useStudio.getState().run).toMatchObject({ status: 'finished', endReason: 'diverged', message: 'training diverged at round 2' });
   });
 
@@ -80,6 +87,7 @@ describe('run session', () => {
     await pauseRun();
     expect(useStudio.getState().run.status).toBe('pausing');
     emit({ type: 'paused', round: 1 });
+    vi.advanceTimersByTime(1_000);
     expect(useStudio.getState().run).toMatchObject({ status: 'paused', round: 1 });
     await stepOneRound();
     expect(useStudio.getState().run.status).toBe('running');
@@ -88,13 +96,35 @@ describe('run session', () => {
     expect(calls).toEqual(['start:step', 'pause', 'step', 'resume']);
   });
 
+  it('holds a round back while a chart settles, at most four flush periods, and applies it with its status', async () => {
+    await runOrResume();
+    emit({ type: 'run-started', config, partition, environment });
+    vi.advanceTimersByTime(1_000);
+    settling = true;
+    emit({ type: 'round-done', metrics: round(0, 5) });
+    vi.advanceTimersByTime(400);
+    expect(useStudio.getState().rounds).toEqual([]);
+    vi.advanceTimersByTime(400);
+    // Deferred 4 × 150 ms, then applied anyway: the rounds and the run status arrive in one update.
+    expect(useStudio.getState().rounds.map((r) => r.round)).toEqual([0]);
+    expect(useStudio.getState().run).toMatchObject({ round: 0 });
+  });
+
+  it('applies what events changed before a user action, so a later event patch cannot undo it', async () => {
+    await runOrResume();
+    emit({ type: 'run-started', config, partition, environment });
+    await pauseRun();
+    vi.advanceTimersByTime(1_000);
+    expect(useStudio.getState().run.status).toBe('pausing');
+  });
+
   it('ignores late events of a run that was reset', async () => {
     await runOrResume();
     const stale = emit;
     await resetRun();
     stale({ type: 'run-started', config: defaultConfig(), partition, environment });
     stale({ type: 'round-done', metrics: round(0, 5) });
-    vi.advanceTimersByTime(200);
+    vi.advanceTimersByTime(1_000);
     expect(calls).toEqual(['start:run', 'stop']);
     expect(useStudio.getState().run).toEqual(idleRun(2));
     expect(useStudio.getState().rounds).toEqual([]);

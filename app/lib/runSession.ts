@@ -1,7 +1,8 @@
-// Run controls and the engine event stream. Events are folded into plain arrays here (outside React) and copied into
-// the store at most every FLUSH_MS, so a burst of client-done events costs one render.
+// Run controls and the engine event stream. Events are folded into plain state here (outside React) and copied into
+// the store in one update at most every FLUSH_MS, so a burst of client-done events costs one render.
 import * as Comlink from 'comlink';
 import type { EngineEvent, RoundMetrics } from '../../core/engine/types';
+import { chartsSettling } from './chartQueue';
 import { coordinator } from './coordinatorClient';
 import { idleRun, useStudio, type ClientState, type RunView, type StudioState } from './store';
 import { throttle } from './throttle';
@@ -28,7 +29,17 @@ let runId = 0;
 /** Listeners told after each completed round (decision boundaries refresh from here). */
 const roundListeners = new Set<() => void>();
 
-const flusher = throttle(() => {
+/** Run-status changes waiting for the next flush, applied together with the rounds they belong to. */
+let pendingRun: Partial<RunView> | null = null;
+/**
+ * A chart that just received data finishes with a synchronous recharts render; a store update in the same task would
+ * make one long main-thread task of both. So a flush waits while a chart settles, but at most MAX_DEFERRALS periods.
+ */
+const MAX_DEFERRALS = 4;
+let deferrals = 0;
+
+/** Copies what the events changed into the store, in one update. */
+function applyPending(): void {
   const patch: Partial<StudioState> = {};
   if (dirty.rounds) patch.rounds = raw.rounds.slice();
   if (dirty.clients) {
@@ -37,12 +48,37 @@ const flusher = throttle(() => {
   }
   dirty.rounds = false;
   dirty.clients = false;
-  if (Object.keys(patch).length > 0) useStudio.setState(patch);
+  const runPatch = pendingRun;
+  pendingRun = null;
+  if (runPatch) useStudio.setState((s) => ({ ...patch, run: { ...s.run, ...runPatch } }));
+  else if (Object.keys(patch).length > 0) useStudio.setState(patch);
+}
+
+const flusher = throttle(() => {
+  if (chartsSettling() && deferrals < MAX_DEFERRALS) {
+    deferrals++;
+    flusher.schedule();
+    return;
+  }
+  deferrals = 0;
+  applyPending();
 }, FLUSH_MS);
+
+/** A run-status change from an engine event: applied with the next flush. */
+function queueRunPatch(patch: Partial<RunView>): void {
+  pendingRun = { ...pendingRun, ...patch };
+  flusher.schedule();
+}
 
 export function onRoundDone(listener: () => void): () => void {
   roundListeners.add(listener);
   return () => roundListeners.delete(listener);
+}
+
+/** Before a user action: apply what the events changed so far, so the action sees it and no later flush undoes it. */
+function settleEvents(): void {
+  flusher.cancel();
+  applyPending();
 }
 
 function patchRun(patch: Partial<RunView>): void {
@@ -61,14 +97,14 @@ function handle(event: EngineEvent): void {
       raw = emptyRaw(event.config.partition.numClients);
       dirty.clients = true;
       useStudio.setState({ environment: event.environment, partition: { stats: event.partition, error: null } });
-      patchRun({ status: 'running' });
+      queueRunPatch({ status: 'running' });
       break;
     case 'round-started': {
       raw.clientStates.fill('idle');
       for (const id of event.sampled) raw.clientStates[id] = 'training';
       for (const id of event.dropped) raw.clientStates[id] = 'dropped';
       dirty.clients = true;
-      patchRun({ activeRound: event.round });
+      queueRunPatch({ activeRound: event.round });
       break;
     }
     case 'client-done':
@@ -84,17 +120,15 @@ function handle(event: EngineEvent): void {
       }
       dirty.rounds = true;
       dirty.clients = true;
-      // At once, not throttled: the charts and table must hold this round when the status says it is done.
-      flusher.flush();
-      patchRun({ round: metrics.round, activeRound: null, msPerRound: meanRoundMs(raw.rounds) });
+      queueRunPatch({ round: metrics.round, activeRound: null, msPerRound: meanRoundMs(raw.rounds) });
       for (const listener of roundListeners) listener();
       break;
     }
     case 'paused':
-      patchRun({ status: 'paused', round: event.round });
+      queueRunPatch({ status: 'paused', round: event.round });
       break;
     case 'run-finished':
-      patchRun({ status: 'finished', endReason: event.reason, message: event.message, activeRound: null });
+      queueRunPatch({ status: 'finished', endReason: event.reason, message: event.message, activeRound: null });
       break;
   }
   if (dirty.rounds || dirty.clients) flusher.schedule();
@@ -105,6 +139,7 @@ async function start(mode: 'run' | 'step'): Promise<void> {
   const id = ++runId;
   raw = emptyRaw(config.partition.numClients);
   flusher.cancel();
+  pendingRun = null;
   dirty.rounds = dirty.clients = false;
   useStudio.setState({
     run: { ...idleRun(config.rounds), status: 'starting' },
@@ -127,6 +162,7 @@ async function start(mode: 'run' | 'step'): Promise<void> {
 
 /** Run: start a fresh run, continue a paused one, or start over after a finished one. */
 export async function runOrResume(): Promise<void> {
+  settleEvents();
   const { status } = useStudio.getState().run;
   if (status === 'paused') {
     patchRun({ status: 'running' });
@@ -138,6 +174,7 @@ export async function runOrResume(): Promise<void> {
 
 /** Step one round: from idle this starts a run that pauses after round 1. */
 export async function stepOneRound(): Promise<void> {
+  settleEvents();
   const { status } = useStudio.getState().run;
   if (status === 'paused') {
     patchRun({ status: 'running' });
@@ -149,6 +186,7 @@ export async function stepOneRound(): Promise<void> {
 
 /** Pause after the round in progress. */
 export async function pauseRun(): Promise<void> {
+  settleEvents();
   if (useStudio.getState().run.status !== 'running') return;
   patchRun({ status: 'pausing' });
   await coordinator().pause();
@@ -158,6 +196,7 @@ export async function pauseRun(): Promise<void> {
 export async function resetRun(): Promise<void> {
   runId++;
   flusher.cancel();
+  pendingRun = null;
   dirty.rounds = dirty.clients = false;
   const { config, run } = useStudio.getState();
   const wasActive = run.status !== 'idle';
