@@ -29,6 +29,13 @@ describe('run output', () => {
     ]);
   });
 
+  it('adds the attack success to the line and an attack_success column when a targeted attack ran', () => {
+    expect(roundLine({ ...round1, attackSuccess: 0.25 })).toBe('    1    0.8125     0.6123     2.35  attack success 0.2500');
+    const csv = metricsCsv([{ ...round0, attackSuccess: 0.5 }, round1]).split('\n');
+    expect(csv[0]).toMatch(/,mean_update_norm,attack_success$/);
+    expect(csv.slice(1, 3)).toEqual(['0,0.1,2.3,,120,0,0,0,0,,0.5', '1,0.8125,0.61234,0.5,2345,40,80,3,1,3,']);
+  });
+
   it('writes NaN as null in the metrics JSON', () => {
     const json = JSON.parse(metricsJson({ config: {} as never, environment: { backend: 'wasm', simd: true, workers: 2, runtime: 'node' }, rounds: [round0] }));
     expect(json.rounds[0].federatedAccuracy).toBeNull();

@@ -14,5 +14,6 @@ export function roundLine(m: RoundMetrics): string {
     fixed(m.testLoss, 4).padStart(9),
     (m.durationMs / 1000).toFixed(2).padStart(7),
   ].join('  ');
-  return m.note ? `${line}  (${m.note})` : line;
+  const withAttack = m.attackSuccess === undefined ? line : `${line}  attack success ${fixed(m.attackSuccess, 4)}`;
+  return m.note ? `${withAttack}  (${m.note})` : withAttack;
 }

@@ -29,6 +29,7 @@ export function createClientApi(loaderFor: (options: ClientWorkerOptions) => Ass
     },
     evaluateTestChunk: (weights: Float32Array, chunk: number) => runtime.evaluateTestChunk(weights, chunk),
     testSize: () => runtime.testSize(),
+    attackSuccess: (weights: Float32Array) => runtime.attackSuccess(weights),
     predictGrid: (weights: Float32Array, box: GridBox, resolution: number) =>
       transferred(runtime.predictGrid(weights, box, resolution)),
     clientData: (clientId: number) => runtime.clientData(clientId),

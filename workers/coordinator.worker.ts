@@ -66,6 +66,9 @@ class RecordingExecutor implements Executor {
   evaluate(weights: Float32Array): Promise<EvalResult> {
     return this.pool.evaluate(weights);
   }
+  attackSuccess(weights: Float32Array): Promise<number> {
+    return this.pool.attackSuccess(weights);
+  }
   async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<ClientUpdate[]> {
     const globals = this.record ? tasks.map((t) => t.weights.slice()) : [];
     this.inFlight++;

@@ -49,6 +49,7 @@ function fakeWorker(delayMs: (clientId: number) => number = () => 0): FakeWorker
     },
     evaluateTestChunk: (weights, chunk) => ({ accuracy: weights[0], loss: weights[1] + chunk }),
     testSize: () => 1000,
+    attackSuccess: () => NaN,
     predictGrid: () => new Float32Array(0),
     clientData: () => ({ x: new Float32Array(0), y: new Int32Array(0), count: 0 }),
   };

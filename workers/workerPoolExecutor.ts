@@ -105,6 +105,13 @@ export class WorkerPoolExecutor implements Executor {
     return combineTestChunks(results, numTest);
   }
 
+  /** Attack success, computed by worker 0 (the attack's test set is small). */
+  async attackSuccess(weights: Float32Array): Promise<number> {
+    this.requirePrepared();
+    const copy = weights.slice();
+    return this.workers[0].api.attackSuccess(Comlink.transfer(copy, [copy.buffer]));
+  }
+
   /** The remote of worker `index`, for studio-only calls (decision-boundary grids, client scatter data). */
   remote(index = 0): Comlink.Remote<ClientApi> {
     this.requirePrepared();

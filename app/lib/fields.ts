@@ -1,7 +1,7 @@
 // What the config panel shows: every schema field once, grouped, with a one-line explanation. Ranges and choices
 // come from the schema (schemaInfo.ts); this file only adds words, grouping and when a knob matters.
 import { TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
-import { SERVER_LR_DEFAULTS } from './serverLrDefaults';
+import { SERVER_LR_DEFAULTS } from '../../core/strategy/serverLr';
 
 export interface FieldSpec {
   path: string;
@@ -34,6 +34,11 @@ export interface FieldGroup {
 const is2d = (c: ExperimentConfig) => TWO_D_DATASETS.includes(c.data.dataset);
 const strategyIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.strategy.name);
 const aggregatorIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.aggregator.name);
+/** No names: any attack. */
+const attackIs =
+  (...names: string[]) =>
+  (c: ExperimentConfig) =>
+    c.attack.kind !== 'none' && (names.length === 0 || names.includes(c.attack.kind));
 
 export const FIELD_GROUPS: FieldGroup[] = [
   {
@@ -328,6 +333,42 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Federated evaluation',
         help: "Each sampled client also reports the global model's accuracy on its own data.",
       },
+    ],
+  },
+  {
+    id: 'attack',
+    title: 'Attack',
+    fields: [
+      {
+        path: 'attack.kind',
+        label: 'Attack',
+        help: 'Malicious clients poison their data (label flip, backdoor) or their update (the rest). ALIE, IPM and omniscient sign flip see the round’s honest updates.',
+        choices: {
+          none: 'None',
+          'label-flip': 'Label flipping',
+          backdoor: 'Backdoor (pixel trigger)',
+          'sign-flip': 'Sign flipping',
+          gaussian: 'Gaussian noise',
+          scaling: 'Scaling / model replacement',
+          alie: 'A Little Is Enough (omniscient)',
+          ipm: 'Inner Product Manipulation (omniscient)',
+          'free-rider': 'Free-rider',
+        },
+      },
+      { path: 'attack.fraction', label: 'Malicious fraction', help: 'Share of clients that are malicious, chosen by the seed.', step: 0.01, when: attackIs() },
+      { path: 'attack.count', label: 'Malicious count', help: 'Number of malicious clients; overrides the fraction when set.', maxFrom: (c) => c.partition.numClients, when: attackIs() },
+      { path: 'attack.startRound', label: 'Start round', help: 'First round in which the malicious clients attack.', when: attackIs() },
+      { path: 'attack.signFlipScale', label: 'Sign flip s', help: 'Malicious update = −s · honest update.', when: attackIs('sign-flip') },
+      { path: 'attack.signFlipOmniscient', label: 'Omniscient sign flip', help: 'Flip the mean of the round’s honest updates instead of its own.', when: attackIs('sign-flip') },
+      { path: 'attack.gaussianStd', label: 'Gaussian σ', help: 'The update is N(0, σ²) noise per coordinate.', when: attackIs('gaussian') },
+      { path: 'attack.ipmEpsilon', label: 'IPM ε', help: 'Malicious update = −ε · mean of the honest updates (0.1 small, > 1 large).', when: attackIs('ipm') },
+      { path: 'attack.alieZ', label: 'ALIE z', help: 'Update = mean + z · std of the honest updates (unset: z from n and f, Baruch et al.).', step: 0.01, when: attackIs('alie') },
+      { path: 'attack.scalingGamma', label: 'Boost γ', help: 'Model replacement: the update is multiplied by γ (unset: n/η).', when: attackIs('scaling') },
+      { path: 'attack.labelFlipSource', label: 'Flip source class', help: 'Targeted flip: relabel this class (unset with target: all-to-all C−1−y).', when: attackIs('label-flip') },
+      { path: 'attack.labelFlipTarget', label: 'Flip target class', help: 'Targeted flip: the class the source is relabelled to.', when: attackIs('label-flip') },
+      { path: 'attack.backdoorTarget', label: 'Backdoor target', help: 'Class the triggered inputs are relabelled to.', when: attackIs('backdoor') },
+      { path: 'attack.poisonFraction', label: 'Poison fraction', help: 'Share of a malicious client’s examples stamped with the trigger.', step: 0.01, when: attackIs('backdoor') },
+      { path: 'attack.triggerSize', label: 'Trigger size', help: 'Side of the square max-intensity patch at the bottom-right corner (2-D data: a region beyond the top-right corner).', when: attackIs('backdoor') },
     ],
   },
 ];

@@ -133,6 +133,54 @@ export const aggregatorSchema = z
   })
   .prefault({});
 
+export const ATTACKS = [
+  'none',
+  'label-flip',
+  'backdoor',
+  'sign-flip',
+  'gaussian',
+  'scaling',
+  'alie',
+  'ipm',
+  'free-rider',
+] as const;
+export type AttackKind = (typeof ATTACKS)[number];
+
+export const attackSchema = z
+  .strictObject({
+    /** Threat model. Data poisoning: label-flip, backdoor. Model poisoning of the update: the rest. */
+    kind: z.enum(ATTACKS).default('none'),
+    /** Share of clients that are malicious (drawn once from the seed). */
+    fraction: real(0, 1).default(0.2),
+    /** Number of malicious clients; overrides `fraction` when set. */
+    count: int(0, 500).optional(),
+    /** First round in which the malicious clients attack. */
+    startRound: int(1, 1_000).default(1),
+    /** Sign flip: malicious update = −s · its honest update. */
+    signFlipScale: real(0, 1_000).default(1),
+    /** Sign flip: omniscient variant, the malicious update is −s · mean(honest updates of the round). */
+    signFlipOmniscient: z.boolean().default(false),
+    /** Gaussian: update ~ N(0, σ²) per coordinate. */
+    gaussianStd: real(0, 100).default(1),
+    /** IPM (Xie et al. 2020): malicious update = −ε · mean(honest); 0.1 small, > 1 (e.g. 2) large. */
+    ipmEpsilon: real(0, 100).default(0.1),
+    /** ALIE (Baruch et al. 2019): z in mean + z·std. Unset = Φ⁻¹((n − f − s)/(n − f)), s = floor(n/2 + 1) − f. */
+    alieZ: real(-10, 10).optional(),
+    /** Model replacement (Bagdasaryan et al. 2020): boost γ of the update. Unset = n/η (n sampled clients). */
+    scalingGamma: real(0, 10_000).optional(),
+    /** Label flip: source class (unset with target unset = all-to-all y → C−1−y). */
+    labelFlipSource: int(0, 9).optional(),
+    /** Label flip: target class for the source class. */
+    labelFlipTarget: int(0, 9).optional(),
+    /** Backdoor: class the triggered inputs are relabelled to. */
+    backdoorTarget: int(0, 9).default(0),
+    /** Backdoor: share of a malicious client's examples that get the trigger. */
+    poisonFraction: real(0, 1).default(0.5),
+    /** Backdoor: side in pixels of the square trigger patch at the bottom-right corner (MNIST). */
+    triggerSize: int(1, 10).default(3),
+  })
+  .prefault({});
+
 export const samplingSchema = z
   .strictObject({
     /** Fraction of clients sampled per round (Flower fraction_fit). */
@@ -179,6 +227,7 @@ export const experimentSchema = z
     sampling: samplingSchema,
     system: systemSchema,
     evaluation: evaluationSchema,
+    attack: attackSchema,
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -190,6 +239,14 @@ export const experimentSchema = z
         code: 'custom',
         path: ['sampling', 'minClients'],
         message: `must be ≤ partition.numClients (${cfg.partition.numClients})`,
+      });
+    }
+    const { labelFlipSource, labelFlipTarget } = cfg.attack;
+    if ((labelFlipSource === undefined) !== (labelFlipTarget === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attack', labelFlipSource === undefined ? 'labelFlipSource' : 'labelFlipTarget'],
+        message: 'set both labelFlipSource and labelFlipTarget (or neither, for all-to-all flipping)',
       });
     }
   });

@@ -1,5 +1,8 @@
 import { createAggregator } from '../aggregate/registry';
-import type { Aggregator } from '../aggregate/types';
+import type { AggregationDecision, Aggregator } from '../aggregate/types';
+import { cosine } from '../attack/cosine';
+import { maliciousClients } from '../attack/malicious';
+import { poisonUpdates } from '../attack/poisonUpdates';
 import { allFinite, byClientId, l2Norm } from '../aggregate/vector';
 import type { ExperimentConfig } from '../config/schema';
 import type { PartitionStats } from '../partition/types';
@@ -12,6 +15,7 @@ import type {
   ClientTask,
   ClientUpdate,
   EngineEvent,
+  EvalResult,
   Executor,
   RoundMetrics,
   RunEndReason,
@@ -44,6 +48,7 @@ export class RoundEngine {
   private readonly aggregator: Aggregator;
   private readonly strategy: Strategy;
   private readonly runtime: RunEnvironment['runtime'];
+  private readonly malicious: ReadonlySet<number>;
   private state: State = 'idle';
   private environment: RunEnvironment | null = null;
   private partition: PartitionStats | null = null;
@@ -68,6 +73,7 @@ export class RoundEngine {
     this.aggregator = createAggregator(config);
     this.strategy = createStrategy(config);
     this.runtime = options.runtime ?? detectRuntime();
+    this.malicious = maliciousClients(config);
   }
 
   /** Subscribes to the event stream; returns the unsubscribe function. */
@@ -183,7 +189,7 @@ export class RoundEngine {
     this.environment = { backend: info.backend, simd: info.simd, workers: info.workers, runtime: this.runtime };
     this.emit({ type: 'run-started', config: this.config, partition: this.partition, environment: this.environment });
     const started = performance.now(); // round 0 times the evaluation only, not the workers' start-up
-    const test = await this.interruptible(this.executor.evaluate(this.global.slice()));
+    const test = await this.interruptible(this.evaluateModel(this.global));
     if (test === STOPPED) return false;
     this.record({
       round: 0,
@@ -194,6 +200,7 @@ export class RoundEngine {
       bytesUp: 0,
       bytesDown: 0,
       clients: [],
+      ...withAttackSuccess(test.attackSuccess),
     });
     return true;
   }
@@ -220,16 +227,23 @@ export class RoundEngine {
             }),
           );
     if (received === STOPPED) return STOPPED;
-    const updates = byClientId(received);
-    this.checkUpdates(tasks, updates);
+    const honest = byClientId(received);
+    this.checkUpdates(tasks, honest);
+    const updates = poisonUpdates(this.config, round, honest, this.malicious);
 
     let next = this.global;
+    const attack = this.config.attack.kind !== 'none' ? { decisions: new Map<number, AggregationDecision>() } : null;
+    let aggregate: Float32Array | null = null;
     if (updates.length > 0) {
       const weighted = updates.map((u) => ({ clientId: u.clientId, delta: u.delta, weight: u.numExamples }));
-      const aggregate = this.aggregator.aggregate(weighted, { round, global: this.global });
+      aggregate = this.aggregator.aggregate(weighted, {
+        round,
+        global: this.global,
+        ...(attack && { onDecision: (id: number, d: AggregationDecision) => attack.decisions.set(id, d) }),
+      });
       next = this.strategy.step(this.global, aggregate);
     }
-    const test = await this.interruptible(this.executor.evaluate(next.slice()));
+    const test = await this.interruptible(this.evaluateModel(next));
     if (test === STOPPED) return STOPPED;
     this.global = next;
 
@@ -242,7 +256,8 @@ export class RoundEngine {
       durationMs: performance.now() - started,
       bytesUp: bytesPerModel * updates.length,
       bytesDown: bytesPerModel * plans.length,
-      clients: this.clientMetrics(plans, updates),
+      clients: this.clientMetrics(plans, updates, attack && { decisions: attack.decisions, aggregate }),
+      ...withAttackSuccess(test.attackSuccess),
       ...(updates.length === 0 && { note: 'every sampled client dropped out: the global model is unchanged' }),
     });
     return { diverged: divergence(round, test.loss, this.global) };
@@ -256,10 +271,24 @@ export class RoundEngine {
     }
   }
 
-  private clientMetrics(plans: ClientPlan[], updates: ClientUpdate[]): ClientRoundMetrics[] {
+  /** Centralized evaluation, plus the attack success when the attack has a target and the executor measures it. */
+  private async evaluateModel(weights: Float32Array): Promise<EvalResult & { attackSuccess?: number }> {
+    const test = await this.executor.evaluate(weights.slice());
+    if (this.config.attack.kind === 'none' || !this.executor.attackSuccess) return test;
+    const success = await this.executor.attackSuccess(weights.slice());
+    return Number.isNaN(success) ? test : { ...test, attackSuccess: success };
+  }
+
+  /** `attack` (attack runs only): the aggregator's decisions and the aggregate, for the per-client attack fields. */
+  private clientMetrics(
+    plans: ClientPlan[],
+    updates: readonly ClientUpdate[],
+    attack: { decisions: Map<number, AggregationDecision>; aggregate: Float32Array | null } | null,
+  ): ClientRoundMetrics[] {
     const byId = new Map(updates.map((u) => [u.clientId, u]));
     return plans.map(({ clientId, dropped, straggler }) => {
       const u = byId.get(clientId);
+      const decision = attack?.decisions.get(clientId);
       return {
         id: clientId,
         numExamples: u?.numExamples ?? this.partition?.sizes[clientId] ?? 0,
@@ -268,6 +297,11 @@ export class RoundEngine {
         updateNorm: u ? l2Norm(u.delta) : NaN,
         dropped,
         straggler,
+        ...(attack && {
+          malicious: this.malicious.has(clientId),
+          ...(u && attack.aggregate && { cosineToAggregate: cosine(u.delta, attack.aggregate) }),
+          ...(decision && { decision }),
+        }),
       };
     });
   }
@@ -312,8 +346,12 @@ export class RoundEngine {
   }
 }
 
+function withAttackSuccess(attackSuccess: number | undefined): { attackSuccess?: number } {
+  return attackSuccess === undefined ? {} : { attackSuccess };
+}
+
 /** Example-weighted mean of the reporting clients' localAccuracy; NaN when none reported one. */
-function federatedAccuracy(updates: ClientUpdate[]): number {
+function federatedAccuracy(updates: readonly ClientUpdate[]): number {
   let sum = 0;
   let weight = 0;
   for (const u of updates) {

@@ -41,6 +41,10 @@ export class InProcessExecutor implements Executor {
     return this.runtime.evaluate(weights);
   }
 
+  async attackSuccess(weights: Float32Array): Promise<number> {
+    return this.runtime.attackSuccess(weights);
+  }
+
   async dispose(): Promise<void> {
     this.runtime.dispose();
   }

@@ -1,3 +1,4 @@
+import type { AggregationDecision } from '../aggregate/types';
 import type { ExperimentConfig } from '../config/schema';
 import type { PartitionStats } from '../partition/types';
 
@@ -52,6 +53,8 @@ export interface Executor {
   train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<ClientUpdate[]>;
   /** Centralized evaluation of `weights` on the test set. */
   evaluate(weights: Float32Array): Promise<EvalResult>;
+  /** Attack success of `weights` on the test set (ClientRuntime.attackSuccess); NaN when the attack has no target. */
+  attackSuccess?(weights: Float32Array): Promise<number>;
   dispose(): Promise<void>;
 }
 
@@ -64,6 +67,12 @@ export interface ClientRoundMetrics {
   updateNorm: number;
   dropped: boolean;
   straggler: boolean;
+  /** Attack runs only: whether this client is one of the malicious set. */
+  malicious?: boolean;
+  /** Attack runs only: cosine similarity of the update it sent to the round's aggregate (NaN if either is zero). */
+  cosineToAggregate?: number;
+  /** Attack runs only: what a robust aggregator did with this client's update. */
+  decision?: AggregationDecision;
 }
 
 /** One round, as in the metrics JSON. Round 0 is the initial model (no clients). */
@@ -77,6 +86,8 @@ export interface RoundMetrics {
   bytesUp: number;
   bytesDown: number;
   clients: ClientRoundMetrics[];
+  /** Targeted attacks: backdoor success, or the source → target rate of a targeted label flip (see attackTestSet). */
+  attackSuccess?: number;
   /** Set when something unusual happened, e.g. every sampled client dropped out and the model was kept. */
   note?: string;
 }

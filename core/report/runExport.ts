@@ -20,9 +20,11 @@ const CSV_COLUMNS = [
   'mean_update_norm',
 ] as const;
 
-/** One row per round; empty cells where a value is undefined (NaN). */
+/** One row per round; empty cells where a value is undefined (NaN). Targeted-attack runs add attack_success. */
 export function metricsCsv(rounds: RoundMetrics[]): string {
   const cell = (v: number) => (Number.isFinite(v) ? String(v) : '');
+  const attack = rounds.some((r) => r.attackSuccess !== undefined);
+  const columns = attack ? [...CSV_COLUMNS, 'attack_success'] : CSV_COLUMNS;
   const rows = rounds.map((r) => {
     const received = r.clients.filter((c) => !c.dropped);
     const meanNorm = received.reduce((s, c) => s + c.updateNorm, 0) / received.length;
@@ -37,9 +39,10 @@ export function metricsCsv(rounds: RoundMetrics[]): string {
       r.clients.length,
       r.clients.length - received.length,
       meanNorm,
+      ...(attack ? [r.attackSuccess ?? NaN] : []),
     ]
       .map(cell)
       .join(',');
   });
-  return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
+  return `${[columns.join(','), ...rows].join('\n')}\n`;
 }

@@ -1,6 +1,8 @@
 // Everything one worker needs to play any client: the data (loaded once), the partition (drawn once), the model and
 // trainer (built once). Virtual clients are index lists into the shared train set. Re-init with a new config rebuilds
 // only what that config changed.
+import { attackActive, maliciousClients } from '../attack/malicious';
+import { attackTestSet, poisonClientData } from '../attack/poisonData';
 import type { ExperimentConfig } from '../config/schema';
 import { loadData } from '../data/load';
 import type { AssetLoader, DataSplit, Dataset } from '../data/types';
@@ -52,6 +54,8 @@ export class ClientRuntime {
   private data: Cached<DataSplit> | null = null;
   private partition: Cached<Partition> | null = null;
   private model: Cached<{ spec: ModelSpec; trainer: LocalTrainer }> | null = null;
+  private malicious: ReadonlySet<number> = new Set();
+  private attackSet: Cached<Dataset | null> | null = null;
 
   async init({ config, loadAsset, backend }: RuntimeInit): Promise<RuntimeInfo> {
     // The TF.js backend is process-global: the first init chooses it.
@@ -72,6 +76,11 @@ export class ClientRuntime {
     if (this.model?.key !== modelKey) {
       this.model?.value.trainer.dispose();
       this.model = { key: modelKey, value: { spec, trainer: new LocalTrainer(spec, config.train) } };
+    }
+    this.malicious = maliciousClients(config);
+    const attackKey = JSON.stringify([dataKey, config.attack]);
+    if (this.attackSet?.key !== attackKey) {
+      this.attackSet = { key: attackKey, value: attackTestSet(config, train, this.data.value.test) };
     }
     this.config = config;
     return info;
@@ -95,16 +104,21 @@ export class ClientRuntime {
     const local = config.evaluation.federated
       ? model.trainer.evaluate(task.weights, data.train, indices, transform)
       : { accuracy: NaN, loss: NaN };
+    const clean = { data: data.train, indices, transform };
+    const own =
+      this.malicious.has(task.clientId) && attackActive(config, task.round)
+        ? poisonClientData(config, task.clientId, clean)
+        : clean;
     const result = model.trainer.train(
       task.weights,
-      data.train,
-      indices,
+      own.data,
+      own.indices,
       {
         proximalMu: config.strategy.name === 'fedprox' ? config.strategy.proximalMu : 0,
         workFraction: task.workFraction,
       },
       rngFor(config.seed, 'shuffle', task.round, task.clientId),
-      transform,
+      own.transform,
     );
     return {
       round: task.round,
@@ -130,6 +144,17 @@ export class ClientRuntime {
   evaluateTestChunk(weights: Float32Array, chunk: number): EvalResult {
     const { data, model } = this.ready();
     return model.trainer.evaluate(weights, data.test, testChunkIndices(data.test.numExamples, chunk));
+  }
+
+  /**
+   * Attack success of `weights`: the share of the attack's test inputs classified as its target (see
+   * attackTestSet); NaN when the configured attack has no target or no such input exists.
+   */
+  attackSuccess(weights: Float32Array): number {
+    const { model } = this.ready();
+    const set = this.attackSet?.value;
+    if (!set || set.numExamples === 0) return NaN;
+    return model.trainer.evaluate(weights, set).accuracy;
   }
 
   testSize(): number {

@@ -21,6 +21,16 @@ const clientSchema = z.object({
   updateNorm: numberOrNaN,
   dropped: z.boolean(),
   straggler: z.boolean(),
+  malicious: z.boolean().optional(),
+  cosineToAggregate: numberOrNaN.optional(),
+  decision: z
+    .object({
+      selected: z.boolean().optional(),
+      trimmedFraction: z.number().optional(),
+      clipped: z.boolean().optional(),
+      weight: z.number().optional(),
+    })
+    .optional(),
 } satisfies Record<keyof ClientRoundMetrics, z.ZodType>) satisfies z.ZodType<ClientRoundMetrics, unknown>;
 
 const roundSchema = z.object({
@@ -32,6 +42,7 @@ const roundSchema = z.object({
   bytesUp: numberOrNaN,
   bytesDown: numberOrNaN,
   clients: z.array(clientSchema).max(500),
+  attackSuccess: numberOrNaN.optional(),
   note: z.string().max(1_000).optional(),
 } satisfies Record<keyof RoundMetrics, z.ZodType>);
 

@@ -11,6 +11,10 @@ import { accuracySeries } from './series';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
+// Props recharts compares by identity are module constants: a new array or function each render re-registers the axis.
+const UNIT_DOMAIN: [number, number] = [0, 1];
+const PERCENT_TOOLTIP = tooltipFormatter(formatPercent);
+
 export interface AccuracyChartProps {
   /** All rounds so far, ascending; round 0 = the initial model. */
   rounds: readonly RoundMetrics[];
@@ -66,8 +70,8 @@ export const AccuracyChart = memo(function AccuracyChart({ rounds, height = 180 
       <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
-        <YAxis {...AXIS_PROPS} domain={[0, 1]} ticks={PCT_TICKS} tickFormatter={pct} width={44} />
-        <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter(formatPercent)} labelFormatter={roundLabel} />
+        <YAxis {...AXIS_PROPS} domain={UNIT_DOMAIN} ticks={PCT_TICKS} tickFormatter={pct} width={44} />
+        <Tooltip {...TOOLTIP_PROPS} formatter={PERCENT_TOOLTIP} labelFormatter={roundLabel} />
         <Line
           name="test accuracy"
           dataKey="testAccuracy"

@@ -12,6 +12,8 @@ import { bytesSeries } from './series';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
+const BYTES_TOOLTIP = tooltipFormatter(formatBytes);
+
 export interface BytesChartProps {
   /** All rounds so far, ascending; round 0 is ignored (no traffic). */
   rounds: readonly RoundMetrics[];
@@ -46,7 +48,7 @@ export const BytesChart = memo(function BytesChart({ rounds, height = 160 }: Byt
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
         <YAxis {...AXIS_PROPS} domain={[0, axis.ticks[axis.ticks.length - 1]]} ticks={axis.ticks} tickFormatter={axis.format} width={64} />
-        <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter(formatBytes)} labelFormatter={roundLabel} />
+        <Tooltip {...TOOLTIP_PROPS} formatter={BYTES_TOOLTIP} labelFormatter={roundLabel} />
         <Line name="up (clients → server)" dataKey="up" stroke={SERIES_COLORS.bytesUp} strokeWidth={1.5} dot={dot} isAnimationActive={false} connectNulls />
         <Line name="down (server → clients)" dataKey="down" stroke={SERIES_COLORS.bytesDown} strokeWidth={1.5} strokeDasharray="5 3" dot={dot} isAnimationActive={false} connectNulls />
       </LineChart>

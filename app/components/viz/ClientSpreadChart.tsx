@@ -11,6 +11,10 @@ import { spreadSeries } from './series';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
+const UNIT_DOMAIN: [number, number] = [0, 1];
+const percentTick = (v: number) => formatPercent(v, 0);
+const PERCENT_TOOLTIP = tooltipFormatter(formatPercent);
+
 export interface ClientSpreadChartProps {
   /** All rounds so far, ascending. Uses each round's non-dropped clients' localAccuracy. */
   rounds: readonly RoundMetrics[];
@@ -42,8 +46,8 @@ export const ClientSpreadChart = memo(function ClientSpreadChart({ rounds, heigh
       <ComposedChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
-        <YAxis {...AXIS_PROPS} domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, 0)} width={44} />
-        <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter(formatPercent)} labelFormatter={roundLabel} />
+        <YAxis {...AXIS_PROPS} domain={UNIT_DOMAIN} tickFormatter={percentTick} width={44} />
+        <Tooltip {...TOOLTIP_PROPS} formatter={PERCENT_TOOLTIP} labelFormatter={roundLabel} />
         <Area
           name="min – max"
           dataKey="range"

@@ -12,6 +12,8 @@ import { lossSeries } from './series';
 import { extent } from './scale';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
+const LOSS_TOOLTIP = tooltipFormatter((v) => formatNumber(v, 4));
+
 export interface LossChartProps {
   /** All rounds so far, ascending; round 0 = the initial model. */
   rounds: readonly RoundMetrics[];
@@ -40,7 +42,7 @@ export const LossChart = memo(function LossChart({ rounds, height = 120 }: LossC
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
         <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={44} />
-        <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter((v) => formatNumber(v, 4))} labelFormatter={roundLabel} />
+        <Tooltip {...TOOLTIP_PROPS} formatter={LOSS_TOOLTIP} labelFormatter={roundLabel} />
         <Line name="test loss" dataKey="testLoss" stroke={SERIES_COLORS.loss} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />
       </LineChart>
     </ChartFrame>

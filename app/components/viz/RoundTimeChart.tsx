@@ -12,6 +12,8 @@ import { extent } from './scale';
 import { timeSeries } from './series';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
+const SECONDS_TOOLTIP = tooltipFormatter((s) => formatDuration(s * 1000));
+
 export interface RoundTimeChartProps {
   /** All rounds so far, ascending; uses durationMs of rounds ≥ 1. */
   rounds: readonly RoundMetrics[];
@@ -40,7 +42,7 @@ export const RoundTimeChart = memo(function RoundTimeChart({ rounds, height = 14
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
         <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={52} />
-        <Tooltip {...TOOLTIP_PROPS} formatter={tooltipFormatter((s) => formatDuration(s * 1000))} labelFormatter={roundLabel} />
+        <Tooltip {...TOOLTIP_PROPS} formatter={SECONDS_TOOLTIP} labelFormatter={roundLabel} />
         <Line name="duration" dataKey="seconds" stroke={SERIES_COLORS.time} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />
       </LineChart>
     </ChartFrame>
