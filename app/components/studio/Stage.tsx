@@ -1,5 +1,5 @@
 'use client';
-import { useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { TWO_D_DATASETS } from '../../../core/config/schema';
 import type { RoundMetrics } from '../../../core/engine/types';
 import {
@@ -13,6 +13,7 @@ import {
   RoundTimeChart,
   UpdateNormScatter,
 } from '../viz';
+import { isOmniscientAttack, maliciousFlags } from '../viz/attackView';
 import { useStudio } from '../../lib/store';
 import { useInView } from '../../lib/useInView';
 import { useQueued } from '../../lib/useQueued';
@@ -64,7 +65,10 @@ function PartitionCard() {
 }
 
 function ClientsCard() {
-  const numClients = useStudio((s) => s.config.partition.numClients);
+  const config = useStudio((s) => s.config);
+  const numClients = config.partition.numClients;
+  // Pure and cheap; recomputed only when the config object changes.
+  const malicious = useMemo(() => maliciousFlags(config), [config]);
   const states = useStudio((s) => s.clientStates);
   const lastAccuracy = useStudio((s) => s.lastAccuracy);
   const selected = useStudio((s) => s.selectedClient);
@@ -82,9 +86,12 @@ function ClientsCard() {
             lastAccuracy={lastAccuracy}
             selected={selected}
             onSelect={selectClient}
+            malicious={malicious}
           />
         </div>
-        <LiveRounds>{(rounds) => <ClientDetail clientId={detailId} stats={stats} rounds={rounds} />}</LiveRounds>
+        <LiveRounds>
+          {(rounds) => <ClientDetail clientId={detailId} stats={stats} rounds={rounds} malicious={detailId !== null && malicious[detailId] === true} />}
+        </LiveRounds>
       </div>
     </section>
   );
@@ -92,6 +99,7 @@ function ClientsCard() {
 
 function DiagnosticsCard() {
   const selected = useStudio((s) => s.selectedClient);
+  const attack = useStudio((s) => s.config.attack.kind !== 'none');
   return (
     <section className={`${styles.card} ${styles.wide}`} aria-label="Round diagnostics">
       <div className={styles.chartGrid}>
@@ -99,6 +107,13 @@ function DiagnosticsCard() {
         <LiveRounds>
           {(rounds) => <UpdateNormScatter rounds={rounds} selected={selected} onSelect={selectClient} height={160} />}
         </LiveRounds>
+        {attack && (
+          <LiveRounds>
+            {(rounds) => (
+              <UpdateNormScatter rounds={rounds} metric="cosineToAggregate" selected={selected} onSelect={selectClient} height={160} />
+            )}
+          </LiveRounds>
+        )}
         <LiveRounds>{(rounds) => <BytesChart rounds={rounds} height={140} />}</LiveRounds>
         <LiveRounds>{(rounds) => <RoundTimeChart rounds={rounds} height={140} />}</LiveRounds>
       </div>
@@ -109,9 +124,15 @@ function DiagnosticsCard() {
 /** The centre of the studio: headline numbers, partition, live charts, clients, decision boundaries, table. */
 export function Stage() {
   const twoD = useStudio((s) => TWO_D_DATASETS.includes(s.config.data.dataset));
+  const omniscient = useStudio((s) => isOmniscientAttack(s.config.attack));
   return (
     <div className={styles.stage}>
       <HeadlineStats />
+      {omniscient && (
+        <p className={styles.note} data-testid="omniscient-note">
+          Omniscient attack: the attackers see this round’s honest updates, as in the paper.
+        </p>
+      )}
       <div className={styles.grid}>
         <PartitionCard />
         <section className={`${styles.card} ${styles.accuracy}`} aria-label="Accuracy">

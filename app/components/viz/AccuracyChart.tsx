@@ -26,17 +26,19 @@ const pct = (v: number) => formatPercent(v, 0);
 const PCT_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /**
- * Global test accuracy (and federated accuracy, when reported) over rounds. Root carries
+ * Global test accuracy (and federated accuracy and attack success, when reported) over rounds. Root carries
  * `data-testid="accuracy-chart"`, `data-points` (rounds ≥ 1 with a finite test accuracy) and `data-last-accuracy`
  * (the latest finite test accuracy, as a plain number string; absent before any).
  */
 export const AccuracyChart = memo(function AccuracyChart({ rounds, height = 180 }: AccuracyChartProps) {
-  const { data, points, last, hasFederated, initial } = useMemo(() => {
+  const { data, points, last, hasFederated, hasAttack, initial } = useMemo(() => {
     const series = accuracySeries(rounds);
     let points = 0;
     let last: number | undefined;
     let hasFederated = false;
+    let hasAttack = false;
     for (const p of series) {
+      if (p.attackSuccess !== null) hasAttack = true;
       if (p.testAccuracy !== null) {
         last = p.testAccuracy;
         if (p.round >= 1) points++;
@@ -44,7 +46,7 @@ export const AccuracyChart = memo(function AccuracyChart({ rounds, height = 180 
       if (p.federatedAccuracy !== null) hasFederated = true;
     }
     const initial = series.find((p) => p.round === 0)?.testAccuracy ?? null;
-    return { data: decimate(series, (p) => p.round, (p) => p.testAccuracy), points, last, hasFederated, initial };
+    return { data: decimate(series, (p) => p.round, (p) => p.testAccuracy), points, last, hasFederated, hasAttack, initial };
   }, [rounds]);
 
   const dot = lineDot(data.length);
@@ -93,6 +95,18 @@ export const AccuracyChart = memo(function AccuracyChart({ rounds, height = 180 
             connectNulls
           />
         )}
+        {hasAttack && (
+          <Line
+            name="attack success"
+            dataKey="attackSuccess"
+            stroke={SERIES_COLORS.attackSuccess}
+            strokeWidth={1.5}
+            strokeDasharray="2 2"
+            dot={dot}
+            isAnimationActive={false}
+            connectNulls
+          />
+        )}
       </LineChart>
       <SeriesLegend
         items={[
@@ -100,6 +114,7 @@ export const AccuracyChart = memo(function AccuracyChart({ rounds, height = 180 
           ...(hasFederated
             ? [{ label: 'federated accuracy (sampled clients, own data)', color: SERIES_COLORS.federatedAccuracy, shape: 'dashed' as const }]
             : []),
+          ...(hasAttack ? [{ label: 'attack success (triggered / targeted test inputs)', color: SERIES_COLORS.attackSuccess, shape: 'dashed' as const }] : []),
         ]}
       />
     </ChartFrame>

@@ -2,6 +2,7 @@
 import { memo, useMemo } from 'react';
 import type { RoundMetrics } from '../../../core/engine/types';
 import type { PartitionStats } from '../../../core/partition/types';
+import { latestDecisionText } from './attackView';
 import { ChartFrame } from './ChartFrame';
 import { formatInteger, formatNumber, formatPercent } from './format';
 import { LabelHistogram } from './LabelHistogram';
@@ -18,6 +19,8 @@ export interface ClientDetailProps {
   stats?: PartitionStats | null;
   /** All rounds so far, ascending (accuracy history: this client's localAccuracy in rounds it was sampled). */
   rounds: readonly RoundMetrics[];
+  /** Whether the client is one of the run's attackers. */
+  malicious?: boolean;
   /** Height of the history plot in px, default 120. */
   height?: number;
 }
@@ -37,7 +40,7 @@ function globalShare(counts: readonly (readonly number[])[]): number[] {
 }
 
 /** The selected client's label histogram (vs the global mix) and its local accuracy in each round it was sampled. */
-export const ClientDetail = memo(function ClientDetail({ clientId, stats, rounds, height = 120 }: ClientDetailProps) {
+export const ClientDetail = memo(function ClientDetail({ clientId, stats, rounds, malicious = false, height = 120 }: ClientDetailProps) {
   const reference = useMemo(() => (stats ? globalShare(stats.counts) : undefined), [stats]);
   const history = useMemo(() => (clientId === null ? null : clientHistory(rounds, clientId)), [rounds, clientId]);
   const lastRound = rounds.length ? rounds[rounds.length - 1].round : 0;
@@ -62,16 +65,29 @@ export const ClientDetail = memo(function ClientDetail({ clientId, stats, rounds
   }
   const counts = stats?.counts[clientId];
   const last = history.points[history.points.length - 1];
+  const decision = latestDecisionText(rounds.at(-1), clientId);
 
   return (
     <section aria-label={`Client ${clientId}`} data-testid="client-detail" data-client={clientId} style={{ color: THEME.fg }}>
-      <h3 style={{ margin: '0 0 4px', fontSize: 14, fontWeight: 600 }}>Client {clientId}</h3>
+      <h3 style={{ margin: '0 0 4px', fontSize: 14, fontWeight: 600 }}>
+        Client {clientId}
+        {malicious && (
+          <span data-testid="client-attacker" style={{ marginLeft: 8, fontSize: 12, fontWeight: 600, color: SERIES_COLORS.malicious }}>
+            attacker
+          </span>
+        )}
+      </h3>
       <p style={{ margin: '0 0 8px', fontSize: 12, color: THEME.muted }}>
         {stats && counts ? `${formatInteger(stats.sizes[clientId])} examples · skew (Hellinger) ${formatNumber(stats.hellinger[clientId], 2)} · ` : ''}
         sampled in {history.sampled} of {Math.max(0, lastRound)} rounds
         {history.dropped > 0 ? ` (dropped ${history.dropped})` : ''}
         {last ? ` · last accuracy ${formatPercent(last.localAccuracy)}` : ''}
       </p>
+      {decision && (
+        <p data-testid="client-decision" style={{ margin: '0 0 8px', fontSize: 12 }}>
+          Aggregator, {decision}
+        </p>
+      )}
       {counts ? (
         <>
           <LabelHistogram counts={counts} reference={reference} />

@@ -13,7 +13,7 @@ export interface ClientGridProps {
   lastAccuracy?: readonly (number | undefined)[];
   selected?: number | null;
   onSelect?: (clientId: number) => void;
-  /** Clients flagged as attackers get a red corner mark and "malicious" in their label. */
+  /** Clients flagged as attackers get a red corner mark and "attacker" in their label. */
   malicious?: readonly boolean[];
   /** Cell edge in px; default 22 up to 200 clients, 16 beyond. */
   cellSize?: number;
@@ -58,12 +58,13 @@ interface CellProps {
 
 const Cell = memo(function Cell({ id, state, accuracy, selected, tabbable, malicious, size }: CellProps) {
   const acc = isFiniteNumber(accuracy) ? accuracy : undefined;
-  const label = `Client ${id}: ${STATE_LABEL[state]}${acc !== undefined ? `, last accuracy ${formatPercent(acc)}` : ''}${malicious ? ', malicious' : ''}`;
+  const label = `Client ${id}: ${STATE_LABEL[state]}${acc !== undefined ? `, last accuracy ${formatPercent(acc)}` : ''}${malicious ? ', attacker' : ''}`;
   return (
     <button
       type="button"
       data-id={id}
       data-state={state}
+      data-malicious={malicious || undefined}
       aria-label={label}
       aria-pressed={selected}
       title={label}
@@ -92,7 +93,7 @@ const Cell = memo(function Cell({ id, state, accuracy, selected, tabbable, malic
       {malicious && (
         <span
           aria-hidden="true"
-          style={{ position: 'absolute', right: 0, top: 0, width: 0, height: 0, borderTop: `7px solid ${SERIES_COLORS.highlight}`, borderLeft: '7px solid transparent' }}
+          style={{ position: 'absolute', right: 0, top: 0, width: 0, height: 0, borderTop: `7px solid ${SERIES_COLORS.malicious}`, borderLeft: '7px solid transparent' }}
         />
       )}
     </button>
@@ -175,8 +176,8 @@ export const ClientGrid = memo(function ClientGrid({ numClients, states, lastAcc
         ))}
         {malicious?.some(Boolean) && (
           <li style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
-            <span aria-hidden="true" style={{ width: 0, height: 0, borderTop: `8px solid ${SERIES_COLORS.highlight}`, borderLeft: '8px solid transparent' }} />
-            malicious
+            <span aria-hidden="true" style={{ width: 0, height: 0, borderTop: `8px solid ${SERIES_COLORS.malicious}`, borderLeft: '8px solid transparent' }} />
+            attacker
           </li>
         )}
         <li style={{ display: 'flex', alignItems: 'center', gap: 4 }}>

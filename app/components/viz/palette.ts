@@ -36,6 +36,8 @@ export const SERIES_COLORS = {
   spread: CLASS_COLORS[2],
   norm: CLASS_COLORS[4],
   highlight: CLASS_COLORS[3],
+  malicious: CLASS_COLORS[7],
+  attackSuccess: CLASS_COLORS[7],
   bytesUp: CLASS_COLORS[0],
   bytesDown: CLASS_COLORS[1],
   time: CLASS_COLORS[5],

@@ -75,7 +75,8 @@ describe('viz components render on the server without NaN', () => {
     expect(html.match(/<button/g)).toHaveLength(500);
     expect(html.match(/tabindex="0"/g)).toHaveLength(1);
     expect(html).toContain('aria-label="Client 2: done, last accuracy 90.0%"');
-    expect(html).toContain('aria-label="Client 1: training, malicious"');
+    expect(html).toContain('aria-label="Client 1: training, attacker"');
+    expect(html.match(/data-malicious="true"/g)).toHaveLength(1);
     expect(html).toContain('aria-label="Client 3: dropped out"');
     expect(html).toMatch(/data-id="2"[^>]*aria-pressed="true"/);
   });

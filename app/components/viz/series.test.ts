@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
-import { accuracySeries, bytesSeries, clientHistory, lossSeries, normPoints, sortedMedian, spreadSeries, timeSeries } from './series';
+import { accuracySeries, bytesSeries, clientHistory, clientPoints, lossSeries, sortedMedian, spreadSeries, timeSeries } from './series';
 
 const client = (id: number, localAccuracy: number, dropped = false, updateNorm = 1): ClientRoundMetrics => ({
   id,
@@ -41,10 +41,15 @@ describe('series', () => {
   });
 
   it('accuracy series turns non-finite values into gaps', () => {
-    const s = accuracySeries([round(0, [], { testAccuracy: Number.NaN }), round(1, [], { federatedAccuracy: 0.6 })]);
+    const s = accuracySeries([
+      round(0, [], { testAccuracy: Number.NaN }),
+      round(1, [], { federatedAccuracy: 0.6, attackSuccess: 0.25 }),
+      round(2, [], { attackSuccess: Number.NaN }),
+    ]);
     expect(s).toEqual([
-      { round: 0, testAccuracy: null, federatedAccuracy: null },
-      { round: 1, testAccuracy: 0.5, federatedAccuracy: 0.6 },
+      { round: 0, testAccuracy: null, federatedAccuracy: null, attackSuccess: null },
+      { round: 1, testAccuracy: 0.5, federatedAccuracy: 0.6, attackSuccess: 0.25 },
+      { round: 2, testAccuracy: 0.5, federatedAccuracy: null, attackSuccess: null },
     ]);
   });
 
@@ -65,9 +70,24 @@ describe('series', () => {
     expect(timeSeries(rounds)).toEqual([{ round: 1, seconds: 1.5 }]);
   });
 
-  it('norm points leave out dropped clients and NaN norms', () => {
+  it('client points leave out dropped clients and NaN values', () => {
     const rounds = [round(1, [client(3, 0.5, false, 2.5), client(4, 0.5, true, 9), client(5, 0.5, false, Number.NaN)])];
-    expect(normPoints(rounds)).toEqual([{ round: 1, norm: 2.5, id: 3 }]);
+    expect(clientPoints(rounds, 'updateNorm')).toEqual([{ round: 1, value: 2.5, id: 3, malicious: false }]);
+    expect(clientPoints(rounds, 'cosineToAggregate')).toEqual([]);
+  });
+
+  it('client points carry the malicious flag and the cosine to the aggregate', () => {
+    const rounds = [
+      round(2, [
+        { ...client(0, 0.5), cosineToAggregate: 0.9, malicious: false },
+        { ...client(1, 0.5), cosineToAggregate: -0.8, malicious: true },
+        { ...client(2, 0.5), cosineToAggregate: Number.NaN, malicious: true },
+      ]),
+    ];
+    expect(clientPoints(rounds, 'cosineToAggregate')).toEqual([
+      { round: 2, value: 0.9, id: 0, malicious: false },
+      { round: 2, value: -0.8, id: 1, malicious: true },
+    ]);
   });
 
   it('client history counts samples and drops and keeps finite accuracies', () => {

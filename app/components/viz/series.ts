@@ -11,6 +11,8 @@ export interface AccuracyPoint {
   round: number;
   testAccuracy: number | null;
   federatedAccuracy: number | null;
+  /** Attack runs with a target: backdoor or targeted label-flip success; null otherwise. */
+  attackSuccess: number | null;
 }
 
 export function accuracySeries(rounds: readonly RoundMetrics[]): AccuracyPoint[] {
@@ -18,6 +20,7 @@ export function accuracySeries(rounds: readonly RoundMetrics[]): AccuracyPoint[]
     round: r.round,
     testAccuracy: orNull(r.testAccuracy),
     federatedAccuracy: orNull(r.federatedAccuracy),
+    attackSuccess: orNull(r.attackSuccess ?? Number.NaN),
   }));
 }
 
@@ -67,17 +70,24 @@ export function spreadSeries(rounds: readonly RoundMetrics[]): SpreadPoint[] {
   return out;
 }
 
-export interface NormPoint {
+/** One reporting client's value in one round; `malicious` as the engine flagged it (false in runs without attack). */
+export interface ClientPoint {
   round: number;
-  norm: number;
+  value: number;
   id: number;
+  malicious: boolean;
 }
 
-export function normPoints(rounds: readonly RoundMetrics[]): NormPoint[] {
-  const out: NormPoint[] = [];
+/** Which per-client number a client scatter shows. */
+export type ClientMetric = 'updateNorm' | 'cosineToAggregate';
+
+/** The finite values of `metric` of every reporting client in every round. */
+export function clientPoints(rounds: readonly RoundMetrics[], metric: ClientMetric): ClientPoint[] {
+  const out: ClientPoint[] = [];
   for (const r of rounds) {
     for (const c of reported(r)) {
-      if (isFiniteNumber(c.updateNorm)) out.push({ round: r.round, norm: c.updateNorm, id: c.id });
+      const value = c[metric];
+      if (isFiniteNumber(value)) out.push({ round: r.round, value, id: c.id, malicious: c.malicious === true });
     }
   }
   return out;
