@@ -15,7 +15,7 @@ export interface CompareMetric {
 
 const PERCENT_AXIS = { domain: [0, 1] as [number, number], tick: (v: number) => formatPercent(v, 0) };
 
-// Attack success and ε join this list once the engine reports them per round (RoundMetrics has neither yet).
+// ε joins this list once the engine reports it per round.
 export const COMPARE_METRICS: readonly CompareMetric[] = [
   {
     id: 'test-accuracy',
@@ -37,6 +37,14 @@ export const COMPARE_METRICS: readonly CompareMetric[] = [
     title: 'Federated accuracy',
     units: 'sampled clients on their own data, vs round',
     value: (r) => r.federatedAccuracy,
+    format: (v) => formatPercent(v),
+    fixedAxis: PERCENT_AXIS,
+  },
+  {
+    id: 'attack-success',
+    title: 'Attack success',
+    units: 'backdoor or targeted label-flip success rate, vs round (runs with such an attack)',
+    value: (r) => r.attackSuccess ?? NaN,
     format: (v) => formatPercent(v),
     fixedAxis: PERCENT_AXIS,
   },

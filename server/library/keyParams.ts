@@ -18,8 +18,8 @@ export function keyParams(config: ExperimentConfig): KeyParams {
     partition: config.partition.method,
     strategy: config.strategy.name,
     aggregator: config.aggregator.nnm ? `nnm+${config.aggregator.name}` : config.aggregator.name,
-    // The config has no attack or DP section yet: derive these here when it does (stored, searched and filtered already).
-    attack: 'none',
+    attack: config.attack.kind,
+    // The config has no DP section yet: derive it here when it does (stored, searched and filtered already).
     dp: 'none',
   };
 }
