@@ -85,7 +85,7 @@ export const ClientDetail = memo(function ClientDetail({ clientId, stats, rounds
       </p>
       {decision && (
         <p data-testid="client-decision" style={{ margin: '0 0 8px', fontSize: 12 }}>
-          Aggregator, {decision}
+          {`Aggregator decision, ${decision}`}
         </p>
       )}
       {counts ? (

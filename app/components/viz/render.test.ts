@@ -81,6 +81,29 @@ describe('viz components render on the server without NaN', () => {
     expect(html).toMatch(/data-id="2"[^>]*aria-pressed="true"/);
   });
 
+  it('attack run: attacker points counted, attack success in the legend, decision and mark in client detail', () => {
+    const attacked = rounds.map((r) => ({
+      ...r,
+      attackSuccess: r.round > 0 ? 0.3 : undefined,
+      clients: r.clients.map((c) => ({ ...c, malicious: c.id % 5 === 0, cosineToAggregate: c.id % 5 === 0 ? -0.5 : 0.8, decision: { selected: c.id % 5 !== 0 } })),
+    }));
+    const reported = attacked.flatMap((r) => r.clients.filter((c) => !c.dropped));
+    const bad = reported.filter((c) => c.malicious).length;
+    const cosine = render(UpdateNormScatter, { rounds: attacked, metric: 'cosineToAggregate' as const });
+    expect(attr(cosine, 'data-testid')).toBe('cosine-scatter');
+    expect(attr(cosine, 'data-malicious-points')).toBe(String(bad));
+    expect(cosine).toContain('attacker');
+    expect(attr(render(UpdateNormScatter, { rounds }), 'data-malicious-points')).toBe('0');
+    expect(render(AccuracyChart, { rounds: attacked })).toContain('attack success');
+    expect(render(AccuracyChart, { rounds })).not.toContain('attack success');
+    const last = attacked[attacked.length - 1];
+    const id = last.clients.find((c) => !c.dropped && c.malicious)?.id;
+    if (id === undefined) throw new Error('fixture: no reported attacker in the last round');
+    const detail = render(ClientDetail, { clientId: id, stats: partition, rounds: attacked, malicious: true });
+    expect(detail).toContain('data-testid="client-attacker"');
+    expect(detail).toContain(`Aggregator decision, round ${last.round}: not selected`);
+  });
+
   it('client detail: prompt without selection, histogram and history with one', () => {
     expect(render(ClientDetail, { clientId: null, stats: partition, rounds })).toContain('Select a client');
     const id = rounds[5].clients.find((c) => !c.dropped)!.id;
