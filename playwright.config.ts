@@ -35,6 +35,6 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     // The experiment library of the test server: a scratch database, not the developer's data/fedstudio.db.
-    env: { FEDSTUDIO_DB: process.env.FEDSTUDIO_DB ?? path.join(tmpdir(), 'fedstudio-e2e', 'library.db') },
+    env: { NEXT_TELEMETRY_DISABLED: '1', FEDSTUDIO_DB: process.env.FEDSTUDIO_DB ?? path.join(tmpdir(), 'fedstudio-e2e', 'library.db') },
   },
 });
