@@ -1,17 +1,5 @@
-import Link from 'next/link';
-import { LibraryHeader } from '../../library/_components/LibraryHeader';
-import styles from '../../library/_components/library.module.css';
+import { NotInLibrary } from '../../library/_components/NotInLibrary';
 
 export default function RunNotFound() {
-  return (
-    <div className={styles.page}>
-      <LibraryHeader current="run" />
-      <main className={styles.main}>
-        <h1 className={styles.title}>Run not found</h1>
-        <p>
-          This run is not in the library (it may have been deleted). <Link href="/library">Browse the library</Link>.
-        </p>
-      </main>
-    </div>
-  );
+  return <NotInLibrary what="run" />;
 }
