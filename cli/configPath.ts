@@ -1,22 +1,16 @@
 // `--set path=value`: dotted paths checked against the experiment schema before they touch the config.
 import { z } from 'zod';
-import { experimentSchema } from '../core/config/schema';
+import { experimentSchema, unwrapField } from '../core/config/schema';
 import { CliError } from './errors';
 
 type JsonObject = Record<string, unknown>;
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let s = schema;
-  while (s instanceof z.ZodDefault || s instanceof z.ZodPrefault || s instanceof z.ZodOptional) s = s.unwrap() as z.ZodType;
-  return s;
-}
 
 /** Throws a CliError naming the first segment of `keys` that is not a config field. */
 function checkPath(keys: string[], shown: string): void {
   let schema: z.ZodType = experimentSchema;
   keys.forEach((key, i) => {
     const parent = keys.slice(0, i).join('.');
-    const object = unwrap(schema);
+    const object = unwrapField(schema).schema;
     if (!(object instanceof z.ZodObject)) {
       throw new CliError(`--set ${shown}: config field "${parent}" has no sub-fields`);
     }

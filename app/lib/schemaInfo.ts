@@ -1,6 +1,6 @@
 // Reads what the zod schema allows for one config field (kind, range, choices), so the UI never restates a range.
 import { z } from 'zod';
-import { experimentSchema } from '../../core/config/schema';
+import { experimentSchema, unwrapField } from '../../core/config/schema';
 
 export type FieldKind =
   | { type: 'number'; min: number; max: number; integer: boolean }
@@ -16,19 +16,6 @@ export interface FieldInfo {
   optional: boolean;
 }
 
-function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
-  let cur = schema;
-  let optional = false;
-  for (;;) {
-    if (cur instanceof z.ZodOptional) optional = true;
-    if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodPrefault) {
-      cur = cur.unwrap() as z.ZodType;
-    } else {
-      return { schema: cur, optional };
-    }
-  }
-}
-
 function numberKind(schema: z.ZodType, path: string): Extract<FieldKind, { type: 'number' }> {
   if (!(schema instanceof z.ZodNumber) || schema.minValue === null || schema.maxValue === null) {
     throw new Error(`config field ${path} is not a bounded number in the schema`);
@@ -42,7 +29,7 @@ function kindOf(schema: z.ZodType, path: string): FieldKind {
   if (schema instanceof z.ZodBoolean) return { type: 'boolean' };
   if (schema instanceof z.ZodString) return { type: 'string', maxLength: schema.maxLength ?? 1_000 };
   if (schema instanceof z.ZodArray) {
-    const element = numberKind(unwrap(schema.element as z.ZodType).schema, path);
+    const element = numberKind(unwrapField(schema.element as z.ZodType).schema, path);
     const checks = schema.def.checks ?? [];
     let minItems = 0;
     let maxItems = Number.POSITIVE_INFINITY;
@@ -63,13 +50,13 @@ export function fieldInfo(path: string): FieldInfo {
   if (cached) return cached;
   let cur: z.ZodType = experimentSchema;
   for (const key of path.split('.')) {
-    const inner = unwrap(cur).schema;
+    const inner = unwrapField(cur).schema;
     if (!(inner instanceof z.ZodObject)) throw new Error(`unknown config field ${path}`);
     const child = (inner.shape as Record<string, z.ZodType | undefined>)[key];
     if (!child) throw new Error(`unknown config field ${path}`);
     cur = child;
   }
-  const leaf = unwrap(cur);
+  const leaf = unwrapField(cur);
   const info: FieldInfo = { path, kind: kindOf(leaf.schema, path), optional: leaf.optional };
   cache.set(path, info);
   return info;
@@ -79,7 +66,7 @@ export function fieldInfo(path: string): FieldInfo {
 export function allFieldPaths(): string[] {
   const out: string[] = [];
   const walk = (schema: z.ZodType, prefix: string) => {
-    const inner = unwrap(schema).schema;
+    const inner = unwrapField(schema).schema;
     if (inner instanceof z.ZodObject) {
       for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
         walk(child, prefix ? `${prefix}.${key}` : key);

@@ -301,3 +301,14 @@ export function parseConfig(input: unknown): ExperimentConfig {
 export function defaultConfig(): ExperimentConfig {
   return experimentSchema.parse({});
 }
+
+/** A field's schema without its default/prefault/optional wrappers, and whether it may be left unset. */
+export function unwrapField(schema: z.ZodType): { schema: z.ZodType; optional: boolean } {
+  let cur = schema;
+  let optional = false;
+  while (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodPrefault) {
+    if (cur instanceof z.ZodOptional) optional = true;
+    cur = cur.unwrap() as z.ZodType;
+  }
+  return { schema: cur, optional };
+}

@@ -1,5 +1,5 @@
 'use client';
-import { useId } from 'react';
+import { FieldShell } from './FieldShell';
 import styles from './fields.module.css';
 
 export interface ChoiceFieldProps {
@@ -17,37 +17,27 @@ export interface ChoiceFieldProps {
 }
 
 export function ChoiceField({ path, label, help, value, options, names, disabledReason, error, onCommit }: ChoiceFieldProps) {
-  const id = useId();
   return (
-    <div className={styles.field} title={help} data-testid={`field-${path}`}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className={`${styles.select} ${styles.value}`}
-        value={value}
-        aria-describedby={`${id}-help`}
-        onChange={(e) => onCommit(e.target.value)}
-      >
-        {options.map((option) => {
-          const reason = disabledReason?.(option);
-          return (
-            <option key={option} value={option} disabled={reason !== undefined} title={reason}>
-              {names?.[option] ?? option}
-              {reason ? ` — ${reason}` : ''}
-            </option>
-          );
-        })}
-      </select>
-      <span id={`${id}-help`} className="visually-hidden">
-        {help}
-      </span>
-      {error && (
-        <span className={styles.error} role="alert">
-          {error}
-        </span>
+    <FieldShell path={path} label={label} help={help} error={error}>
+      {(id) => (
+        <select
+          id={id}
+          className={`${styles.select} ${styles.value}`}
+          value={value}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => onCommit(e.target.value)}
+        >
+          {options.map((option) => {
+            const reason = disabledReason?.(option);
+            return (
+              <option key={option} value={option} disabled={reason !== undefined} title={reason}>
+                {names?.[option] ?? option}
+                {reason ? ` — ${reason}` : ''}
+              </option>
+            );
+          })}
+        </select>
       )}
-    </div>
+    </FieldShell>
   );
 }

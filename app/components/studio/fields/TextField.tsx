@@ -1,5 +1,6 @@
 'use client';
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { FieldShell } from './FieldShell';
 import styles from './fields.module.css';
 
 export interface TextFieldProps {
@@ -17,7 +18,6 @@ export interface TextFieldProps {
 
 /** Free text committed on Enter or blur (names, lists of layer sizes). */
 export function TextField({ path, label, help, value, parse, placeholder, error, onCommit, onInvalid }: TextFieldProps) {
-  const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft === null) return;
@@ -27,33 +27,24 @@ export function TextField({ path, label, help, value, parse, placeholder, error,
     else onCommit(parsed.value);
   };
   return (
-    <div className={styles.field} title={help} data-testid={`field-${path}`}>
-      <label className={`${styles.label} ${styles.full}`} htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className={`${styles.text} ${styles.full} ${error ? styles.invalid : ''}`}
-        type="text"
-        value={draft ?? value}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-help`}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(null);
-        }}
-      />
-      <span id={`${id}-help`} className="visually-hidden">
-        {help}
-      </span>
-      {error && (
-        <span className={styles.error} role="alert">
-          {error}
-        </span>
+    <FieldShell path={path} label={label} help={help} error={error} fullLabel>
+      {(id) => (
+        <input
+          id={id}
+          className={`${styles.text} ${styles.full} ${error ? styles.invalid : ''}`}
+          type="text"
+          value={draft ?? value}
+          placeholder={placeholder}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') setDraft(null);
+          }}
+        />
       )}
-    </div>
+    </FieldShell>
   );
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useId } from 'react';
+import { FieldShell } from './FieldShell';
 import styles from './fields.module.css';
 
 export interface ToggleFieldProps {
@@ -11,24 +11,19 @@ export interface ToggleFieldProps {
 }
 
 export function ToggleField({ path, label, help, value, onCommit }: ToggleFieldProps) {
-  const id = useId();
   return (
-    <div className={styles.field} title={help} data-testid={`field-${path}`}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className={`${styles.switch} ${styles.value}`}
-        type="checkbox"
-        role="switch"
-        checked={value}
-        aria-describedby={`${id}-help`}
-        onChange={(e) => onCommit(e.target.checked)}
-      />
-      <span id={`${id}-help`} className="visually-hidden">
-        {help}
-      </span>
-    </div>
+    <FieldShell path={path} label={label} help={help}>
+      {(id) => (
+        <input
+          id={id}
+          className={`${styles.switch} ${styles.value}`}
+          type="checkbox"
+          role="switch"
+          checked={value}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => onCommit(e.target.checked)}
+        />
+      )}
+    </FieldShell>
   );
 }
