@@ -7,7 +7,8 @@
 //               differs)
 //   cpu         tfjs's plain JS backend
 // The cpu backend trains the CNN at a few samples/s, so there the CNN runs 128 samples (4 steps) only; a "check"
-// table trains every backend on those same 128 samples to compare their CNN accuracy like for like.
+// table trains every backend on those same 128 samples to compare their CNN accuracy like for like. On wasm, logreg
+// and MLP also train with DP-SGD (σ = 1, C = 1; dense-only networks clip from one batched pass) for its slowdown.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,8 @@ const BACKENDS: Record<BenchBackend, BackendOptions> = {
   cpu: { preferred: 'cpu' },
 };
 const MODELS: ModelKind[] = ['logreg', 'mlp', 'cnn'];
+const DP_SGD = { clipNorm: 1, noiseMultiplier: 1 } as const;
+const DP_SGD_MODELS: ModelKind[] = ['logreg', 'mlp'];
 const CHILD_FLAG = '--training-child';
 const RESULT_PREFIX = 'TRAINING_RESULT ';
 
@@ -82,19 +85,23 @@ function loadSplit(): Split {
   return { data, train: order.subarray(0, EPOCH), test: order.subarray(EPOCH, EPOCH + TEST) };
 }
 
-/** Trains `samples` examples from the model's seeded initial weights; returns timings and the test accuracy. */
-function measure(model: ModelKind, split: Split, plan: Plan) {
+/**
+ * Trains `samples` examples from the model's seeded initial weights, with DP-SGD when given; returns timings and the
+ * test accuracy.
+ */
+function measure(model: ModelKind, split: Split, plan: Plan, dpSgd?: typeof DP_SGD) {
   const spec = specFor(model);
   const trainer = new LocalTrainer(spec, TRAIN);
   const w0 = initParams(spec, rngFor(SEED, 'init'));
   const train = split.train.subarray(0, plan.trainSamples);
-  trainer.train(w0, split.data, split.train.subarray(0, 2 * TRAIN.batchSize), {}, rngFor(SEED, 'warm-up'));
+  const options = () => (dpSgd ? { dpSgd: { ...dpSgd, noise: rngFor(SEED, 'dp-sgd') } } : {});
+  trainer.train(w0, split.data, split.train.subarray(0, 2 * TRAIN.batchSize), options(), rngFor(SEED, 'warm-up'));
   let best = { ms: Infinity, cpuMs: Infinity };
   let delta: Float32Array = new Float32Array(0);
   for (let r = 0; r < plan.repeats; r++) {
     const cpu = process.cpuUsage();
     const start = performance.now();
-    delta = trainer.train(w0, split.data, train, {}, rngFor(SEED, 'shuffle')).delta;
+    delta = trainer.train(w0, split.data, train, options(), rngFor(SEED, 'shuffle')).delta;
     const ms = performance.now() - start;
     const { user, system } = process.cpuUsage(cpu);
     best = { ms: Math.min(best.ms, ms), cpuMs: Math.min(best.cpuMs, (user + system) / 1_000) };
@@ -108,6 +115,19 @@ function measure(model: ModelKind, split: Split, plan: Plan) {
   };
 }
 
+export interface DpSgdBenchRow {
+  model: ModelKind;
+  backend: 'wasm';
+  clipNorm: number;
+  noiseMultiplier: number;
+  samplesPerSec: number;
+  cpuSamplesPerSec: number;
+  /** samplesPerSec without DP-SGD, from the training table. */
+  plainSamplesPerSec: number;
+  testAccuracy: number;
+  trainSamples: number;
+}
+
 export interface CheckRow {
   model: ModelKind;
   backend: BenchBackend;
@@ -116,12 +136,19 @@ export interface CheckRow {
   testAccuracy: number;
 }
 
-async function runChild(backend: BenchBackend): Promise<{ training: TrainingBenchRow[]; check: CheckRow[] }> {
+interface ChildResult {
+  training: TrainingBenchRow[];
+  check: CheckRow[];
+  dpSgd: DpSgdBenchRow[];
+}
+
+async function runChild(backend: BenchBackend): Promise<ChildResult> {
   const info = await initBackend(BACKENDS[backend]);
   if (info.fallbackReason) throw new Error(info.fallbackReason);
   const split = loadSplit();
   const training: TrainingBenchRow[] = [];
   const check: CheckRow[] = [];
+  const dpSgd: DpSgdBenchRow[] = [];
   for (const model of MODELS) {
     const plan = planFor(backend, model);
     const result = measure(model, split, plan);
@@ -131,11 +158,16 @@ async function runChild(backend: BenchBackend): Promise<{ training: TrainingBenc
       const accuracy = plan.trainSamples === CHECK_SAMPLES ? result.testAccuracy : measure(model, split, short).testAccuracy;
       check.push({ model, backend, trainSamples: CHECK_SAMPLES, testSamples: CHECK_TEST, testAccuracy: accuracy });
     }
+    if (backend === 'wasm' && DP_SGD_MODELS.includes(model)) {
+      const dp = measure(model, split, plan, DP_SGD);
+      const { samplesPerSec: plainSamplesPerSec } = result;
+      dpSgd.push({ model, backend, ...DP_SGD, ...dp, plainSamplesPerSec, trainSamples: plan.trainSamples });
+    }
   }
-  return { training, check };
+  return { training, check, dpSgd };
 }
 
-function spawnChild(backend: BenchBackend): { training: TrainingBenchRow[]; check: CheckRow[] } {
+function spawnChild(backend: BenchBackend): ChildResult {
   const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), CHILD_FLAG, backend], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -145,10 +177,10 @@ function spawnChild(backend: BenchBackend): { training: TrainingBenchRow[]; chec
   if (child.status !== 0 || !line) {
     throw new Error(`training bench for ${backend} failed (exit ${child.status}):\n${child.stdout}`);
   }
-  return JSON.parse(line.slice(RESULT_PREFIX.length)) as { training: TrainingBenchRow[]; check: CheckRow[] };
+  return JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult;
 }
 
-function printTables(training: TrainingBenchRow[], check: CheckRow[]): void {
+function printTables(training: TrainingBenchRow[], check: CheckRow[], dpSgd: DpSgdBenchRow[]): void {
   const header = ['model', 'backend', 'samples/s', 'cpu-time s/s', 'test acc', 'trained on'];
   const widths = [8, 12, 11, 13, 10, 12];
   const row = (cells: string[]) => console.log(cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(''));
@@ -165,19 +197,27 @@ function printTables(training: TrainingBenchRow[], check: CheckRow[]): void {
   }
   console.log(`\nCNN after the same ${CHECK_SAMPLES} training samples (test accuracy on ${CHECK_TEST} digits):`);
   for (const c of check) console.log(`  ${c.backend.padEnd(12)}${c.testAccuracy.toFixed(4)}`);
+  console.log(`\nDP-SGD (σ = ${DP_SGD.noiseMultiplier}, C = ${DP_SGD.clipNorm}) on wasm:`);
+  for (const r of dpSgd) {
+    const slowdown = (r.plainSamplesPerSec / r.samplesPerSec).toFixed(1);
+    const rate = [r.samplesPerSec, r.cpuSamplesPerSec].map((v) => v.toFixed(0));
+    row([r.model, r.backend, ...rate, r.testAccuracy.toFixed(4), `${slowdown}× slower`]);
+  }
 }
 
 async function runTrainingBench(): Promise<Record<string, unknown[]>> {
   const training: TrainingBenchRow[] = [];
   const check: CheckRow[] = [];
+  const dpSgd: DpSgdBenchRow[] = [];
   for (const backend of Object.keys(BACKENDS) as BenchBackend[]) {
     console.log(`training bench: ${backend} …`);
     const result = spawnChild(backend);
     training.push(...result.training);
     check.push(...result.check);
+    dpSgd.push(...result.dpSgd);
   }
-  printTables(training, check);
-  return { training, trainingCheck: check };
+  printTables(training, check, dpSgd);
+  return { training, trainingCheck: check, trainingDpSgd: dpSgd };
 }
 
 export const trainingSection: BenchSection = { name: 'training', run: runTrainingBench };

@@ -10,6 +10,12 @@ const integer = z
   .regex(/^-?\d+$/, 'must be an integer')
   .transform(Number);
 
+const decimal = z
+  .string()
+  .regex(/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i, 'must be a number')
+  .transform(Number)
+  .refine(Number.isFinite, 'must be a finite number');
+
 const setFlags = { set: z.array(z.string()).default([]), seed: integer.pipe(experimentSchema.shape.seed.unwrap()).optional() };
 const common = { help: z.boolean().default(false) };
 
@@ -34,8 +40,22 @@ const runSchema = z.strictObject({
 
 const partitionSchema = z.strictObject({ ...common, ...setFlags });
 
+/** With --help nothing else is checked; otherwise --q, --sigma and --steps are required. */
+const privacySchema = z.discriminatedUnion('help', [
+  z.object({ help: z.literal(true) }),
+  z.strictObject({
+    help: z.literal(false).default(false),
+    q: decimal.pipe(z.number().min(0).max(1)),
+    sigma: decimal.pipe(z.number().min(0)),
+    steps: integer.pipe(z.number().int().min(0)),
+    delta: decimal.pipe(z.number().gt(0).lt(1)).default(1e-5),
+    json: z.boolean().default(false),
+  }),
+]);
+
 export type RunFlags = z.infer<typeof runSchema> & { file?: string };
 export type PartitionFlags = z.infer<typeof partitionSchema> & { file?: string };
+export type PrivacyFlags = z.infer<typeof privacySchema>;
 
 const options = {
   help: { type: 'boolean', short: 'h' },
@@ -50,15 +70,22 @@ const options = {
   server: { type: 'string' },
   name: { type: 'string' },
   notes: { type: 'string' },
+  q: { type: 'string' },
+  sigma: { type: 'string' },
+  steps: { type: 'string' },
+  delta: { type: 'string' },
+  json: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type OptionName = keyof typeof options;
 
+/** Tokenizes and validates `args`; `takesFile` allows one positional argument, the config file. */
 function parse<S extends z.ZodType<object>>(
   command: string,
   args: string[],
   schema: S,
   names: OptionName[],
+  takesFile = true,
 ): z.output<S> & { file?: string } {
   let parsed;
   try {
@@ -72,6 +99,9 @@ function parse<S extends z.ZodType<object>>(
     throw new CliError(`${command}: ${describeParseError(error as Error & { code?: string })} (see fedstudio ${command} --help)`);
   }
   const { values, positionals } = parsed;
+  if (!takesFile && positionals.length > 0) {
+    throw new CliError(`${command}: unexpected argument ${positionals[0]} (it takes only options; see fedstudio ${command} --help)`);
+  }
   if (positionals.length > 1) {
     throw new CliError(`${command}: expected one config file, got ${positionals.length}: ${positionals.join(' ')}`);
   }
@@ -80,14 +110,15 @@ function parse<S extends z.ZodType<object>>(
     const issue = result.error.issues[0];
     const name = String(issue.path[0]);
     const got = (values as Record<string, unknown>)[name];
-    throw new CliError(`--${name}: ${flagMessage(issue)}${got === undefined ? '' : ` (got ${String(got)})`}`);
+    if (got === undefined) throw new CliError(`${command}: missing --${name} (see fedstudio ${command} --help)`);
+    throw new CliError(`--${name}: ${flagMessage(issue)} (got ${String(got)})`);
   }
   return Object.assign(result.data, { file: positionals[0] });
 }
 
 function flagMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small') return `must be ≥ ${String(issue.minimum)}`;
-  if (issue.code === 'too_big') return `must be ≤ ${String(issue.maximum)}`;
+  if (issue.code === 'too_small') return `must be ${issue.inclusive === false ? '>' : '≥'} ${String(issue.minimum)}`;
+  if (issue.code === 'too_big') return `must be ${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`;
   return issue.message;
 }
 
@@ -106,3 +137,6 @@ export const parseRunFlags = (args: string[]): RunFlags =>
 
 export const parsePartitionFlags = (args: string[]): PartitionFlags =>
   parse('partition', args, partitionSchema, ['help', 'set', 'seed']);
+
+export const parsePrivacyFlags = (args: string[]): PrivacyFlags =>
+  parse('privacy', args, privacySchema, ['help', 'q', 'sigma', 'steps', 'delta', 'json'], false);

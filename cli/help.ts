@@ -5,6 +5,7 @@ export const MAIN_HELP = `fedstudio — run federated-learning experiments from 
 Usage:
   fedstudio run <config.json> [options]        train and evaluate, one line per round
   fedstudio partition <config.json> [options]  show how the data is split over clients
+  fedstudio privacy --q Q --sigma Z --steps T  ε of DP training (RDP accountant), nothing run
   fedstudio <command> --help                   options of a command
 
 Presets live in examples/ (e.g. fedstudio run examples/mnist-iid.json).
@@ -46,4 +47,23 @@ distribution and its examples per class; then the mean skew. Trains nothing.
 Options:
 ${SET_HELP}
   -h, --help         this help
+`;
+
+export const PRIVACY_HELP = `Usage: fedstudio privacy --q Q --sigma Z --steps T [--delta D] [--json]
+
+Plans a differentially private run: prints the ε of T steps of the Poisson-subsampled
+Gaussian mechanism at δ, from the Rényi-DP accountant (as TF-Privacy's compute_rdp and
+its RDP → (ε, δ) conversion; see docs/privacy.md), and the RDP order α that gave it.
+Client-level DP: q = clients per round / clients, T = rounds. DP-SGD: q = batch / examples,
+T = steps.
+
+Options:
+  --q Q              sampling rate per step, in [0, 1] (required)
+  --sigma Z          noise multiplier: noise std / clipping norm, ≥ 0 (required)
+  --steps T          number of steps (rounds), a whole number ≥ 0 (required)
+  --delta D          target δ, in (0, 1) (default 1e-5)
+  --json             print {"epsilon":…,"order":…} instead (epsilon is null when σ = 0)
+  -h, --help         this help
+
+Exit codes: 0 done, 2 bad arguments.
 `;

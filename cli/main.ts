@@ -1,8 +1,9 @@
 // The fedstudio CLI (run through cli/bin.mjs). Usage problems exit 2 with one line; other failures exit 1.
 import { partitionCommand } from './commands/partition';
+import { privacyCommand } from './commands/privacy';
 import { runCommand } from './commands/run';
 import { CliError, EXIT_USAGE } from './errors';
-import { parsePartitionFlags, parseRunFlags } from './flags';
+import { parsePartitionFlags, parsePrivacyFlags, parseRunFlags } from './flags';
 import { MAIN_HELP } from './help';
 
 async function main(argv: string[]): Promise<number> {
@@ -13,6 +14,8 @@ async function main(argv: string[]): Promise<number> {
         return await runCommand(parseRunFlags(args));
       case 'partition':
         return await partitionCommand(parsePartitionFlags(args));
+      case 'privacy':
+        return privacyCommand(parsePrivacyFlags(args));
       case 'help':
       case '--help':
       case '-h':
@@ -22,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(MAIN_HELP);
         return EXIT_USAGE;
       default:
-        throw new CliError(`unknown command "${command}" (expected run or partition; see fedstudio --help)`);
+        throw new CliError(`unknown command "${command}" (expected run, partition or privacy; see fedstudio --help)`);
     }
   } catch (error) {
     if (error instanceof CliError) {

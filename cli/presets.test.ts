@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunMetrics } from '../core/engine/types';
+import { computeEpsilon } from '../core/privacy/rdp';
+import { clientsPerRound } from '../core/config/schema';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'fedstudio-presets-'));
@@ -41,5 +43,27 @@ describe('presets', () => {
   it('moons-drift learns despite strong label skew', () => {
     const moons = runPreset('moons-drift');
     expect(accuracy(moons, moons.config.rounds)).toBeGreaterThan(accuracy(moons, 0));
+  });
+
+  it('dp-fedavg reports ε every round (the accountant at q = m/N) and still learns', () => {
+    const dp = runPreset('dp-fedavg');
+    const { rounds } = dp.config;
+    const q = clientsPerRound(dp.config) / dp.config.partition.numClients;
+    const epsilons = dp.rounds.map((r) => r.epsilon!);
+    expect(epsilons[0]).toBe(0);
+    for (let i = 1; i <= rounds; i++) expect(epsilons[i]).toBeGreaterThan(epsilons[i - 1]);
+    const final = computeEpsilon({ q, noiseMultiplier: 1, steps: rounds, delta: 1e-5 }).epsilon;
+    expect(epsilons[rounds]).toBeCloseTo(final, 10);
+    expect(accuracy(dp, rounds)).toBeGreaterThan(0.8);
+  });
+
+  it('secagg recovers every round’s sum despite dropouts and learns like FedAvg', () => {
+    const secure = runPreset('secagg');
+    for (const r of secure.rounds.slice(1)) {
+      expect(r.secureAggregation?.error).toBeUndefined();
+      expect(r.secureAggregation!.survivors).toBe(r.clients.filter((c) => !c.dropped).length);
+    }
+    expect(secure.rounds.some((r) => r.clients.some((c) => c.dropped))).toBe(true);
+    expect(accuracy(secure, secure.config.rounds)).toBeGreaterThanOrEqual(0.9);
   });
 });

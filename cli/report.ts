@@ -14,6 +14,11 @@ export function roundLine(m: RoundMetrics): string {
     fixed(m.testLoss, 4).padStart(9),
     (m.durationMs / 1000).toFixed(2).padStart(7),
   ].join('  ');
-  const withAttack = m.attackSuccess === undefined ? line : `${line}  attack success ${fixed(m.attackSuccess, 4)}`;
-  return m.note ? `${withAttack}  (${m.note})` : withAttack;
+  const extras = [
+    m.attackSuccess !== undefined && `attack success ${fixed(m.attackSuccess, 4)}`,
+    m.epsilon !== undefined && `ε ${fixed(m.epsilon, 3)}`,
+    m.exampleEpsilon !== undefined && `ε/example ${fixed(m.exampleEpsilon, 3)}`,
+    m.note && `(${m.note})`,
+  ].filter(Boolean);
+  return [line, ...extras].join('  ');
 }

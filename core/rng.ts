@@ -162,6 +162,13 @@ export type RngPurpose =
   | 'dropout'
   | 'straggler'
   | 'shuffle'
+  | 'compression'
+  | 'dp-noise'
+  | 'dp-clip-count'
+  | 'local-dp'
+  | 'dp-sgd'
+  | 'secagg-quantize'
+  | 'secagg-graph'
   | (string & {});
 
 /** The stream for one (seed, purpose, round, client); round and client default to 0. */

@@ -1,6 +1,7 @@
 // What the config panel shows: every schema field once, grouped, with a one-line explanation. Ranges and choices
 // come from the schema (schemaInfo.ts); this file only adds words, grouping and when a knob matters.
-import { TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
+import { clippedCountStddev, secAggNeighbours, TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
+import { initialClipNorm } from '../../core/privacy/centralDp';
 import { SERVER_LR_DEFAULTS } from '../../core/strategy/serverLr';
 
 export interface FieldSpec {
@@ -34,6 +35,9 @@ export interface FieldGroup {
 const is2d = (c: ExperimentConfig) => TWO_D_DATASETS.includes(c.data.dataset);
 const strategyIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.strategy.name);
 const aggregatorIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.aggregator.name);
+const dpIs = (...modes: string[]) => (c: ExperimentConfig) => modes.includes(c.privacy.mode);
+const adaptiveClipping = (c: ExperimentConfig) => c.privacy.mode === 'central' && c.privacy.clipping === 'adaptive';
+const secAggOn = (c: ExperimentConfig) => c.secureAggregation.mode !== 'none';
 /** No names: any attack. */
 const attackIs =
   (...names: string[]) =>
@@ -369,6 +373,128 @@ export const FIELD_GROUPS: FieldGroup[] = [
       { path: 'attack.backdoorTarget', label: 'Backdoor target', help: 'Class the triggered inputs are relabelled to.', when: attackIs('backdoor') },
       { path: 'attack.poisonFraction', label: 'Poison fraction', help: 'Share of a malicious client’s examples stamped with the trigger.', step: 0.01, when: attackIs('backdoor') },
       { path: 'attack.triggerSize', label: 'Trigger size', help: 'Side of the square max-intensity patch at the bottom-right corner (2-D data: a region beyond the top-right corner).', when: attackIs('backdoor') },
+    ],
+  },
+  {
+    id: 'privacy',
+    title: 'Differential privacy',
+    fields: [
+      {
+        path: 'privacy.mode',
+        label: 'Client-level DP',
+        help: 'Central: the server adds Gaussian noise to the sum of clipped updates (DP-FedAvg). Local: every client noises its own update before sending it.',
+        choices: { none: 'Off', central: 'Central (DP-FedAvg)', local: 'Local (per client)' },
+        disabledChoice: (c, v) =>
+          v === 'central' && c.aggregator.name !== 'mean' ? 'central DP sums clipped updates: needs the mean aggregator' : undefined,
+      },
+      {
+        path: 'privacy.clipping',
+        label: 'Clipping',
+        help: 'Fixed norm S, or adaptive: S follows a quantile of the update norms (Andrew et al. 2021).',
+        choices: { fixed: 'Fixed', adaptive: 'Adaptive (quantile)' },
+        when: dpIs('central'),
+      },
+      {
+        path: 'privacy.clipNorm',
+        label: 'Clip norm S',
+        help: 'Each client update is scaled to L2 norm ≤ S (adaptive clipping: the starting norm).',
+        log: true,
+        defaultFrom: (c) => initialClipNorm(c.privacy),
+        when: dpIs('central', 'local'),
+      },
+      {
+        path: 'privacy.noiseMultiplier',
+        label: 'Noise multiplier z',
+        help: 'Noise std z·S on the sum, z·S/m on the average of m clients. More noise, less ε.',
+        step: 0.01,
+        when: dpIs('central'),
+      },
+      { path: 'privacy.targetQuantile', label: 'Target quantile', help: 'Share of updates adaptive clipping aims to leave unclipped.', step: 0.01, when: adaptiveClipping },
+      { path: 'privacy.clipLearningRate', label: 'Clip learning rate', help: 'How fast the adaptive clip norm moves (geometric steps).', step: 0.01, when: adaptiveClipping },
+      {
+        path: 'privacy.clippedCountStddev',
+        label: 'Count noise σ_b',
+        help: 'Noise on the clipped count that adaptive clipping learns from (unset: 0.05 × clients per round).',
+        log: true,
+        defaultFrom: (c) => clippedCountStddev(c),
+        when: adaptiveClipping,
+      },
+      { path: 'privacy.localEpsilon', label: 'Local ε per round', help: 'Privacy of one client update in one round (Gaussian mechanism).', log: true, when: dpIs('local') },
+      { path: 'privacy.localDelta', label: 'Local δ per round', help: 'δ of one client update in one round.', log: true, when: dpIs('local') },
+      {
+        path: 'privacy.dpSgd',
+        label: 'DP-SGD (per example)',
+        help: 'Clip every example’s gradient and add noise inside local training (Abadi et al. 2016). Slower: one backward pass per example.',
+      },
+      { path: 'privacy.dpSgdClipNorm', label: 'DP-SGD clip C', help: 'Per-example gradient norm bound.', log: true, when: (c) => c.privacy.dpSgd },
+      { path: 'privacy.dpSgdNoiseMultiplier', label: 'DP-SGD noise σ', help: 'Noise std σ·C on each batch’s summed gradient.', step: 0.01, when: (c) => c.privacy.dpSgd },
+      {
+        path: 'privacy.delta',
+        label: 'Target δ',
+        help: 'The δ at which ε is reported; keep it below 1/number of clients (or examples).',
+        log: true,
+        when: (c) => c.privacy.mode !== 'none' || c.privacy.dpSgd,
+      },
+    ],
+  },
+  {
+    id: 'secagg',
+    title: 'Secure aggregation',
+    fields: [
+      {
+        path: 'secureAggregation.mode',
+        label: 'Secure aggregation',
+        help: 'The server learns only the sum: clients mask their updates with pairwise keys (Bonawitz et al. 2017). SecAgg+ masks with a few random neighbours only (Bell et al. 2020).',
+        choices: { none: 'Off', secagg: 'SecAgg (all pairs)', 'secagg+': 'SecAgg+ (k neighbours)' },
+        disabledChoice: (c, v) =>
+          v !== 'none' && c.aggregator.name !== 'mean'
+            ? 'the server sees only the sum: needs the mean aggregator'
+            : v !== 'none' && (c.compression.sparsify !== 'none' || c.compression.quantizeBits > 0)
+              ? 'masks every coordinate: turn compression off first'
+              : undefined,
+      },
+      {
+        path: 'secureAggregation.thresholdFraction',
+        label: 'Threshold t',
+        help: 'Share of a client’s share holders that must survive for the server to unmask the sum (Shamir t-of-n).',
+        step: 0.01,
+        when: secAggOn,
+      },
+      {
+        path: 'secureAggregation.neighbours',
+        label: 'Neighbours k',
+        help: 'SecAgg+: each client masks with k random neighbours (even; unset: 2·⌈log₂ n⌉).',
+        step: 2,
+        defaultFrom: (c) => secAggNeighbours(c),
+        when: (c) => c.secureAggregation.mode === 'secagg+',
+      },
+      { path: 'secureAggregation.clipRange', label: 'Clip range r', help: 'Coordinates are clipped to [−r, r] before quantizing to the 2³² ring.', log: true, when: secAggOn },
+    ],
+  },
+  {
+    id: 'compression',
+    title: 'Compression',
+    fields: [
+      {
+        path: 'compression.sparsify',
+        label: 'Sparsify',
+        help: 'Send only k coordinates of each update: the largest (top-k) or random ones (random-k).',
+        choices: { none: 'Off', 'top-k': 'Top-k', 'random-k': 'Random-k' },
+        disabledChoice: (c, v) => (v !== 'none' && secAggOn(c) ? 'secure aggregation masks every coordinate' : undefined),
+      },
+      { path: 'compression.ratio', label: 'Kept fraction', help: 'Share of coordinates sent, k = ⌈ratio · d⌉.', log: true, when: (c) => c.compression.sparsify !== 'none' },
+      {
+        path: 'compression.quantizeBits',
+        label: 'Quantize (bits)',
+        help: 'QSGD: each kept value as b bits plus a sign, unbiased stochastic rounding (0 = 32-bit floats).',
+        maxFrom: (c) => (secAggOn(c) ? 0 : 16),
+      },
+      {
+        path: 'compression.errorFeedback',
+        label: 'Error feedback',
+        help: 'Each client adds what compression dropped to its next update, so nothing is lost for good.',
+        when: (c) => c.compression.sparsify !== 'none' || c.compression.quantizeBits > 0,
+      },
     ],
   },
 ];

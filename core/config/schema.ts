@@ -212,6 +212,73 @@ export const evaluationSchema = z
   })
   .prefault({});
 
+export const PRIVACY_MODES = ['none', 'central', 'local'] as const;
+export const CLIPPING_MODES = ['fixed', 'adaptive'] as const;
+
+export const privacySchema = z
+  .strictObject({
+    /**
+     * Client-level DP. central: DP-FedAvg — the server sums clipped updates and adds Gaussian noise (TFF semantics);
+     * local: each client clips and noises its own update (Gaussian mechanism) before sending it.
+     */
+    mode: z.enum(PRIVACY_MODES).default('none'),
+    /** Central DP: fixed clip norm S, or adaptive clipping that tracks a quantile of update norms (Andrew et al. 2021). */
+    clipping: z.enum(CLIPPING_MODES).default('fixed'),
+    /** L2 clip norm S of each client update (adaptive: the initial norm C₀). Unset = 1 (fixed), 0.1 (adaptive, TFF). */
+    clipNorm: real(1e-6, 1e4).optional(),
+    /** Central DP: noise multiplier z, noise std z·S on the sum. */
+    noiseMultiplier: real(0, 100).default(1),
+    /** Adaptive clipping: target fraction of updates left unclipped (TFF 0.5). */
+    targetQuantile: real(0, 1).default(0.5),
+    /** Adaptive clipping: geometric learning rate of the clip norm (TFF 0.2). */
+    clipLearningRate: real(0, 10).default(0.2),
+    /** Adaptive clipping: std of the noise on the clipped-count. Unset = 0.05 · clients per round (TFF). */
+    clippedCountStddev: real(1e-6, 1e4).optional(),
+    /** Local DP: ε of one client's update per round (Gaussian mechanism). */
+    localEpsilon: real(0.01, 100).default(8),
+    /** Local DP: δ of one client's update per round. */
+    localDelta: real(1e-12, 0.1).default(1e-5),
+    /** δ at which the accountant reports ε (client-level and DP-SGD). */
+    delta: real(1e-12, 0.1).default(1e-5),
+    /** Sample-level DP-SGD inside local training: per-example clipping and Gaussian noise (Abadi et al. 2016). */
+    dpSgd: z.boolean().default(false),
+    /** DP-SGD: per-example gradient clip norm C. */
+    dpSgdClipNorm: real(1e-6, 1e4).default(1),
+    /** DP-SGD: noise multiplier σ, noise std σ·C on each batch's summed gradient. */
+    dpSgdNoiseMultiplier: real(0, 100).default(1),
+  })
+  .prefault({});
+
+export const SECURE_AGGREGATION_MODES = ['none', 'secagg', 'secagg+'] as const;
+
+export const secureAggregationSchema = z
+  .strictObject({
+    /** secagg: masks between all pairs of sampled clients (Bonawitz et al. 2017); secagg+: a random k-regular graph (Bell et al. 2020). */
+    mode: z.enum(SECURE_AGGREGATION_MODES).default('none'),
+    /** Shamir threshold t as a fraction of each client's share holders: the sum is recovered while ≥ t of them survive. */
+    thresholdFraction: real(0.51, 1).default(0.6),
+    /** SecAgg+: neighbours k of each client (even). Unset = 2·⌈log₂ n⌉, at most n − 1. */
+    neighbours: int(2, 500).optional(),
+    /** Updates are clipped to [−r, r] per coordinate before quantization to the ring (Flower's clipping_range 8). */
+    clipRange: real(1e-3, 1e4).default(8),
+  })
+  .prefault({});
+
+export const SPARSIFIERS = ['none', 'top-k', 'random-k'] as const;
+
+export const compressionSchema = z
+  .strictObject({
+    /** Uplink sparsification: keep the k largest-magnitude (top-k) or k random (random-k) coordinates of each update. */
+    sparsify: z.enum(SPARSIFIERS).default('none'),
+    /** Sparsification: fraction of coordinates kept, k = ⌈ratio · d⌉. */
+    ratio: real(1e-4, 1).default(0.01),
+    /** Error feedback (Karimireddy et al. 2019): each client adds what compression dropped last time to its next update. */
+    errorFeedback: z.boolean().default(true),
+    /** Stochastic uniform quantization (QSGD, Alistarh et al. 2017): b bits per magnitude plus a sign bit; 0 = off. */
+    quantizeBits: int(0, 16).default(0),
+  })
+  .prefault({});
+
 export const experimentSchema = z
   .strictObject({
     version: z.literal(CONFIG_VERSION).default(CONFIG_VERSION),
@@ -228,6 +295,9 @@ export const experimentSchema = z
     system: systemSchema,
     evaluation: evaluationSchema,
     attack: attackSchema,
+    privacy: privacySchema,
+    secureAggregation: secureAggregationSchema,
+    compression: compressionSchema,
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -241,6 +311,7 @@ export const experimentSchema = z
         message: `must be ≤ partition.numClients (${cfg.partition.numClients})`,
       });
     }
+    checkPrivacyAndSecureAggregation(cfg, ctx);
     const { labelFlipSource, labelFlipTarget } = cfg.attack;
     if ((labelFlipSource === undefined) !== (labelFlipTarget === undefined)) {
       ctx.addIssue({
@@ -250,6 +321,95 @@ export const experimentSchema = z
       });
     }
   });
+
+interface ParsedSections {
+  partition: z.infer<typeof partitionSchema>;
+  sampling: z.infer<typeof samplingSchema>;
+  aggregator: z.infer<typeof aggregatorSchema>;
+  privacy: z.infer<typeof privacySchema>;
+  secureAggregation: z.infer<typeof secureAggregationSchema>;
+  compression: z.infer<typeof compressionSchema>;
+}
+
+/** Combinations that have no meaning: each names the field to change. */
+function checkPrivacyAndSecureAggregation(cfg: ParsedSections, ctx: z.RefinementCtx): void {
+  const { privacy, secureAggregation: secAgg, compression, aggregator } = cfg;
+  if (privacy.mode === 'central' && aggregator.name !== 'mean') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['aggregator', 'name'],
+      message: 'central DP adds noise to the sum of clipped updates: use aggregator "mean" (or privacy.mode "local")',
+    });
+  }
+  if (secAgg.mode === 'none') {
+    if (privacy.mode === 'central' && privacy.clipping === 'adaptive') checkAdaptiveNoise(cfg, ctx);
+    return;
+  }
+  if (aggregator.name !== 'mean') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['aggregator', 'name'],
+      message: 'secure aggregation reveals only the sum of the updates: use aggregator "mean"',
+    });
+  }
+  if (compression.sparsify !== 'none' || compression.quantizeBits > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['compression', compression.sparsify !== 'none' ? 'sparsify' : 'quantizeBits'],
+      message: 'secure aggregation masks every coordinate in its own ring, so compression saves no bytes: turn one off',
+    });
+  }
+  if (clientsPerRound(cfg) < 2) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sampling', 'minClients'],
+      message: 'secure aggregation needs at least 2 clients per round (a sum of one update hides nothing)',
+    });
+  }
+  if (secAgg.mode === 'secagg+' && secAgg.neighbours !== undefined && secAgg.neighbours % 2 !== 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['secureAggregation', 'neighbours'],
+      message: `must be even (each client links to k/2 neighbours on each side) (got ${secAgg.neighbours})`,
+    });
+  }
+  if (privacy.mode === 'central' && privacy.clipping === 'adaptive') checkAdaptiveNoise(cfg, ctx);
+}
+
+/** Adaptive clipping splits z between the update and the clipped count (Andrew et al. 2021): needs z < 2σ_b. */
+function checkAdaptiveNoise(cfg: ParsedSections, ctx: z.RefinementCtx): void {
+  const sigmaB = clippedCountStddev(cfg);
+  if (cfg.privacy.noiseMultiplier >= 2 * sigmaB) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['privacy', 'noiseMultiplier'],
+      message:
+        `adaptive clipping needs z < 2·σ_b = ${+(2 * sigmaB).toPrecision(3)} (σ_b is the clipped-count noise, ` +
+        '0.05 × clients per round unless privacy.clippedCountStddev is set): sample more clients, raise ' +
+        'clippedCountStddev or lower z',
+    });
+  }
+}
+
+/** σ_b of adaptive clipping: privacy.clippedCountStddev, or TFF's default 0.05 × expected clients per round. */
+export function clippedCountStddev(cfg: Pick<ParsedSections, 'privacy' | 'partition' | 'sampling'>): number {
+  return cfg.privacy.clippedCountStddev ?? 0.05 * clientsPerRound(cfg);
+}
+
+/**
+ * Clients per round, as Flower: max(floor(N · fraction_fit), min_fit_clients), at most N. The 1e-9 keeps e.g.
+ * 100 · 0.29 = 28.999…96 from flooring to 28.
+ */
+export function clientsPerRound(cfg: Pick<ParsedSections, 'partition' | 'sampling'>): number {
+  const n = cfg.partition.numClients;
+  return Math.min(n, Math.max(Math.floor(n * cfg.sampling.fraction + 1e-9), cfg.sampling.minClients));
+}
+
+/** SecAgg+ degree k: secureAggregation.neighbours, or 2·⌈log₂ n⌉ (Bell et al. 2020: k = O(log n)), at most n − 1. */
+export function secAggNeighbours(cfg: Pick<ParsedSections, 'partition' | 'sampling' | 'secureAggregation'>): number {
+  const n = clientsPerRound(cfg);
+  return cfg.secureAggregation.neighbours ?? Math.min(n - 1, 2 * Math.ceil(Math.log2(Math.max(2, n))));
+}
 
 export type ExperimentConfig = z.infer<typeof experimentSchema>;
 /** What a user may write: every field optional. */

@@ -8,8 +8,10 @@ import type { ExperimentConfig } from '../config/schema';
 import type { PartitionStats } from '../partition/types';
 import { createStrategy } from '../strategy/registry';
 import type { Strategy } from '../strategy/types';
+import { PrivacyLedger, type PrivacySpent } from '../privacy/ledger';
 import { planRound, type ClientPlan } from './heterogeneity';
 import { sampleClients } from './sampling';
+import { BYTES_PER_PARAM, UpdatePipeline } from './updatePipeline';
 import type {
   ClientRoundMetrics,
   ClientTask,
@@ -36,12 +38,11 @@ type State = 'idle' | 'running' | 'paused' | 'finished';
 /** Resolves an in-flight await early when the run is stopped. */
 const STOPPED = Symbol('stopped');
 
-const BYTES_PER_PARAM = 4;
 
 /**
- * Runs a federated experiment round by round on an Executor: sample → train → sort by client id → aggregate →
- * server step → centralized evaluation. Round 0 evaluates the initial model. Pure TypeScript: runs in Node and in a
- * browser coordinator worker alike. The caller owns the executor (prepare is called here, dispose is not).
+ * Runs a federated experiment round by round on an Executor: sample → train → sort by client id → attack → uplink
+ * (compression, DP, secure aggregation) and aggregate → server step → centralized evaluation. Round 0 evaluates the
+ * initial model. Pure TypeScript: runs in Node and in a browser coordinator worker alike. The caller owns the executor (prepare is called here, dispose is not).
  */
 export class RoundEngine {
   private readonly listeners = new Set<EngineListener>();
@@ -52,6 +53,9 @@ export class RoundEngine {
   private state: State = 'idle';
   private environment: RunEnvironment | null = null;
   private partition: PartitionStats | null = null;
+  /** Created once the partition (client sizes) is known. */
+  private pipeline: UpdatePipeline | null = null;
+  private ledger: PrivacyLedger | null = null;
   private global: Float32Array = new Float32Array(0);
   private readonly rounds: RoundMetrics[] = [];
   private pauseRequested = false;
@@ -186,6 +190,8 @@ export class RoundEngine {
     const init = await this.interruptible(Promise.all([this.executor.initialWeights(), this.executor.partitionStats()]));
     if (init === STOPPED) return false;
     [this.global, this.partition] = init;
+    this.pipeline = new UpdatePipeline(this.config, this.aggregator, this.partition.sizes);
+    this.ledger = privacyEnabled(this.config) ? new PrivacyLedger(this.config, this.partition.sizes) : null;
     this.environment = { backend: info.backend, simd: info.simd, workers: info.workers, runtime: this.runtime };
     this.emit({ type: 'run-started', config: this.config, partition: this.partition, environment: this.environment });
     const started = performance.now(); // round 0 times the evaluation only, not the workers' start-up
@@ -201,6 +207,8 @@ export class RoundEngine {
       bytesDown: 0,
       clients: [],
       ...withAttackSuccess(test.attackSuccess),
+      ...(this.ledger && zeroPrivacy(this.config)),
+      ...(this.pipeline.nextClipNorm !== undefined && { clipNorm: this.pipeline.nextClipNorm }),
     });
     return true;
   }
@@ -233,16 +241,18 @@ export class RoundEngine {
 
     let next = this.global;
     const attack = this.config.attack.kind !== 'none' ? { decisions: new Map<number, AggregationDecision>() } : null;
-    let aggregate: Float32Array | null = null;
-    if (updates.length > 0) {
-      const weighted = updates.map((u) => ({ clientId: u.clientId, delta: u.delta, weight: u.numExamples }));
-      aggregate = this.aggregator.aggregate(weighted, {
+    const pipeline = this.pipeline!;
+    const uplink = await this.interruptible(
+      pipeline.run(round, plans.map((p) => p.clientId), updates, {
         round,
         global: this.global,
         ...(attack && { onDecision: (id: number, d: AggregationDecision) => attack.decisions.set(id, d) }),
-      });
-      next = this.strategy.step(this.global, aggregate);
-    }
+      }),
+    );
+    if (uplink === STOPPED) return STOPPED;
+    const { aggregate } = uplink;
+    if (aggregate) next = this.strategy.step(this.global, aggregate);
+    const privacy = this.ledger?.record(aggregate ? updates : []);
     const test = await this.interruptible(this.evaluateModel(next));
     if (test === STOPPED) return STOPPED;
     this.global = next;
@@ -254,11 +264,16 @@ export class RoundEngine {
       testLoss: test.loss,
       federatedAccuracy: federatedAccuracy(updates),
       durationMs: performance.now() - started,
-      bytesUp: bytesPerModel * updates.length,
+      bytesUp: uplink.bytesUp,
       bytesDown: bytesPerModel * plans.length,
       clients: this.clientMetrics(plans, updates, attack && { decisions: attack.decisions, aggregate }),
       ...withAttackSuccess(test.attackSuccess),
-      ...(updates.length === 0 && { note: 'every sampled client dropped out: the global model is unchanged' }),
+      ...privacy,
+      ...(uplink.clipNorm !== undefined && { clipNorm: uplink.clipNorm, clippedFraction: uplink.clippedFraction }),
+      ...(uplink.secureAggregation && { secureAggregation: uplink.secureAggregation }),
+      ...(updates.length === 0
+        ? { note: 'every sampled client dropped out: the global model is unchanged' }
+        : uplink.note && { note: uplink.note }),
     });
     return { diverged: divergence(round, test.loss, this.global) };
   }
@@ -344,6 +359,18 @@ export class RoundEngine {
       }
     }
   }
+}
+
+function privacyEnabled(config: ExperimentConfig): boolean {
+  return config.privacy.mode !== 'none' || config.privacy.dpSgd;
+}
+
+/** Round 0: nothing spent yet. */
+function zeroPrivacy(config: ExperimentConfig): PrivacySpent {
+  return {
+    ...(config.privacy.mode !== 'none' && { epsilon: 0 }),
+    ...(config.privacy.dpSgd && { exampleEpsilon: 0 }),
+  };
 }
 
 function withAttackSuccess(attackSuccess: number | undefined): { attackSuccess?: number } {

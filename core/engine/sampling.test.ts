@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../config/schema';
-import { clientsPerRound, sampleClients } from './sampling';
+import { clientsPerRound, parseConfig } from '../config/schema';
+import { sampleClients } from './sampling';
 
 const config = (numClients: number, fraction: number, minClients = 2, seed = 42) =>
   parseConfig({ seed, partition: { numClients }, sampling: { fraction, minClients } });

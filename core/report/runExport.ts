@@ -20,11 +20,22 @@ const CSV_COLUMNS = [
   'mean_update_norm',
 ] as const;
 
-/** One row per round; empty cells where a value is undefined (NaN). Targeted-attack runs add attack_success. */
+/** Columns only some runs have: present when any round reports the value. */
+const OPTIONAL_COLUMNS: { name: string; value: (r: RoundMetrics) => number | undefined }[] = [
+  { name: 'attack_success', value: (r) => r.attackSuccess },
+  { name: 'epsilon', value: (r) => r.epsilon },
+  { name: 'example_epsilon', value: (r) => r.exampleEpsilon },
+  { name: 'clip_norm', value: (r) => r.clipNorm },
+];
+
+/**
+ * One row per round; empty cells where a value is undefined (NaN); an ε without noise is "Infinity". Optional columns
+ * (attack success, ε, clip norm) appear when the run has them.
+ */
 export function metricsCsv(rounds: RoundMetrics[]): string {
-  const cell = (v: number) => (Number.isFinite(v) ? String(v) : '');
-  const attack = rounds.some((r) => r.attackSuccess !== undefined);
-  const columns = attack ? [...CSV_COLUMNS, 'attack_success'] : CSV_COLUMNS;
+  const cell = (v: number) => (Number.isNaN(v) ? '' : String(v));
+  const optional = OPTIONAL_COLUMNS.filter((c) => rounds.some((r) => c.value(r) !== undefined));
+  const columns = [...CSV_COLUMNS, ...optional.map((c) => c.name)];
   const rows = rounds.map((r) => {
     const received = r.clients.filter((c) => !c.dropped);
     const meanNorm = received.reduce((s, c) => s + c.updateNorm, 0) / received.length;
@@ -39,7 +50,7 @@ export function metricsCsv(rounds: RoundMetrics[]): string {
       r.clients.length,
       r.clients.length - received.length,
       meanNorm,
-      ...(attack ? [r.attackSuccess ?? NaN] : []),
+      ...optional.map((c) => c.value(r) ?? NaN),
     ]
       .map(cell)
       .join(',');

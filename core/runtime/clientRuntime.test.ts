@@ -71,6 +71,30 @@ describe('ClientRuntime', () => {
     );
   });
 
+  it('trains with DP-SGD when config.privacy.dpSgd is on, noise from rngFor(seed, "dp-sgd", round, client)', async () => {
+    const privacy = { dpSgd: true, dpSgdClipNorm: 0.5, dpSgdNoiseMultiplier: 1 };
+    const dpConfig = moons({ privacy });
+    const other = new ClientRuntime();
+    await other.init({ config: dpConfig, loadAsset: noAssets });
+    const weights = other.initialWeights();
+    const task = { round: 2, clientId: 1, weights, workFraction: 1 };
+    const update = await other.train(task);
+    const { train } = await loadData(dpConfig, noAssets);
+    const expected = new LocalTrainer(modelSpecFor(dpConfig, train), dpConfig.train).train(
+      weights,
+      train,
+      partitionData(dpConfig, train.y, train.numClasses).clients[1],
+      { dpSgd: { clipNorm: 0.5, noiseMultiplier: 1, noise: rngFor(3, 'dp-sgd', 2, 1) } },
+      rngFor(3, 'shuffle', 2, 1),
+    );
+    expect(update.delta).toEqual(expected.delta);
+    expect((await other.train(task)).delta).toEqual(update.delta);
+    expect((await other.train({ ...task, round: 3 })).delta).not.toEqual(update.delta);
+    // Switching DP-SGD off again (same model and train section, so the same trainer) trains as without it.
+    await other.init({ config, loadAsset: noAssets });
+    expect((await other.train(task)).delta).toEqual((await runtime.train(task)).delta);
+  });
+
   it('evaluates the test set chunk by chunk: same accuracy as one pass, loss to rounding', async () => {
     const weights = runtime.initialWeights();
     const { train, test } = await loadData(config, noAssets);

@@ -116,6 +116,13 @@ export class ClientRuntime {
       {
         proximalMu: config.strategy.name === 'fedprox' ? config.strategy.proximalMu : 0,
         workFraction: task.workFraction,
+        dpSgd: config.privacy.dpSgd
+          ? {
+              clipNorm: config.privacy.dpSgdClipNorm,
+              noiseMultiplier: config.privacy.dpSgdNoiseMultiplier,
+              noise: rngFor(config.seed, 'dp-sgd', task.round, task.clientId),
+            }
+          : undefined,
       },
       rngFor(config.seed, 'shuffle', task.round, task.clientId),
       own.transform,

@@ -21,4 +21,17 @@ export interface TrainableLayer {
     params: readonly TensorInfo[],
     needInputGrad: boolean,
   ): LayerGradients;
+  /**
+   * Adds each example's squared gradient norm over this layer's parameters to `norms` (one entry per example of the
+   * batch) and returns dL/dx as backward does, computing no parameter gradient. Only layers whose per-example norms
+   * follow from batch activations have it (DP-SGD's batched clipping, see Network.perExampleSquaredNorms).
+   */
+  addSquaredGradNorms?(
+    x: TensorInfo,
+    y: TensorInfo,
+    dy: TensorInfo,
+    params: readonly TensorInfo[],
+    needInputGrad: boolean,
+    norms: Float64Array,
+  ): TensorInfo | null;
 }

@@ -23,6 +23,16 @@ const data = tinyDataset(rows, labels, 3);
 const all = Int32Array.from([0, 1]);
 const first = Int32Array.from([0]);
 
+/** g · min(1, C / (‖g‖ + 1e-6)), the per-example clipping of DP-SGD (Opacus). */
+function clip(g: Logreg, clipNorm: number): Logreg {
+  const norm = Math.hypot(...g.w.flat(), ...g.b);
+  return zip(g, g, (v) => v * Math.min(1, clipNorm / (norm + 1e-6)));
+}
+
+function norm(g: Logreg): number {
+  return Math.hypot(...g.w.flat(), ...g.b);
+}
+
 function expectDelta(delta: Float32Array, expected: Logreg) {
   const want = flatten(zip(expected, w0, (a, b) => a - b));
   expect(delta.length).toBe(want.length);
@@ -87,6 +97,37 @@ export function describeHandComputedSteps(): void {
       const m2 = zip(m1, g1, (m, g) => 0.9 * m + 0.1 * g);
       const v2 = zip(v1, g1, (v, g) => 0.999 * v + 0.001 * g * g);
       expectDelta(result.delta, step(w1, m2, v2, 2));
+    });
+
+    it('DP-SGD without noise: Δ = −lr · Σᵢ clip(gᵢ) / B with B the configured batch size, loss as before', () => {
+      const lr = 0.5;
+      const g = rows.map((row, i) => logregGradient(w0, [row], [labels[i]]));
+      // C between the two per-example norms (1.91 and 1.87): one example is clipped, the other is not.
+      const [n0, n1] = g.map(norm);
+      expect(Math.abs(n0 - n1)).toBeGreaterThan(0.01);
+      const clipNorm = (n0 + n1) / 2;
+      const trainer = new LocalTrainer(spec);
+      const dpSgd = { clipNorm, noiseMultiplier: 0, noise: new Rng(2) };
+      // Two examples in a batch of (at most) three: the sum is still divided by 3.
+      const result = trainer.train(flatten(w0), data, all, { lr, batchSize: 3, dpSgd }, new Rng(1));
+      const mean = zip(clip(g[0], clipNorm), clip(g[1], clipNorm), (a, b) => (a + b) / 3);
+      expectDelta(result.delta, axpy(w0, -lr, mean));
+      expect(result.steps).toBe(1);
+      expect(result.trainLoss).toBeCloseTo(logregGradient(w0, rows, labels).loss, 5);
+      expect(result.trainAccuracy).toBe(0.5);
+    });
+
+    it('DP-SGD with FedProx: μ(w − w_global) joins the privatized gradient, unclipped', () => {
+      const [lr, mu, clipNorm] = [0.5, 6, 0.3];
+      const trainer = new LocalTrainer(spec);
+      const dpSgd = { clipNorm, noiseMultiplier: 0, noise: new Rng(2) };
+      const options = { lr, proximalMu: mu, batchSize: 1, epochs: 2, dpSgd };
+      const result = trainer.train(flatten(w0), data, first, options, new Rng(1));
+      const w1 = axpy(w0, -lr, clip(logregGradient(w0, [rows[0]], [labels[0]]), clipNorm));
+      const prox = zip(w1, w0, (a, b) => mu * (a - b));
+      const g1 = zip(clip(logregGradient(w1, [rows[0]], [labels[0]]), clipNorm), prox, (a, b) => a + b);
+      expect(norm(g1)).toBeGreaterThan(1.5 * clipNorm); // clipping the total would have changed the step
+      expectDelta(result.delta, axpy(w1, -lr, g1));
     });
 
     it('evaluates mean cross-entropy and accuracy', () => {

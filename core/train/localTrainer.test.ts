@@ -162,3 +162,118 @@ describe('LocalTrainer on wasm', () => {
     expect(() => trainer.evaluate(w, data)).toThrow(/after dispose/);
   });
 });
+
+describe('LocalTrainer DP-SGD on wasm', () => {
+  const logreg: ModelSpec = { kind: 'logreg', inputShape: [12, 12, 1], numClasses: 4, hidden: [] };
+  const imageMlp: ModelSpec = { kind: 'mlp', inputShape: [12, 12, 1], numClasses: 4, hidden: [32, 16] };
+  const dpSgd = (clipNorm: number, noiseMultiplier: number, seed = 1) => ({
+    clipNorm,
+    noiseMultiplier,
+    noise: new Rng(seed, 'dp-sgd'),
+  });
+  const maxAbsDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+  const maxAbs = (a: Float32Array) => a.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+
+  it.each([
+    ['logreg', logreg],
+    ['MLP', imageMlp],
+  ])('%s: with σ = 0 and a huge C equals ordinary training (SGD, momentum, Adam, FedProx)', (_name, spec) => {
+    const data = images(48, 11);
+    const trainer = new LocalTrainer(spec, { batchSize: 16, lr: 0.1 });
+    const w = initParams(spec, new Rng(11, 'init'));
+    const settings = [{}, { momentum: 0.9 }, { optimizer: 'adam' as const, lr: 0.01 }, { proximalMu: 0.5 }];
+    for (const options of settings) {
+      const run = (privacy?: ReturnType<typeof dpSgd>) =>
+        trainer.train(w, data, range(48), { ...options, epochs: 2, dpSgd: privacy }, new Rng(11, 'shuffle'));
+      const [plain, dp] = [run(), run(dpSgd(1e4, 0))];
+      expect(maxAbsDiff(dp.delta, plain.delta)).toBeLessThan(1e-5 * maxAbs(plain.delta));
+      expect(dp.trainLoss).toBeCloseTo(plain.trainLoss, 5);
+      expect(dp.trainAccuracy).toBe(plain.trainAccuracy);
+    }
+  });
+
+  it.each([
+    ['logreg (batched norms)', logreg],
+    ['MLP (batched norms)', imageMlp],
+    ['CNN (one pass per example)', cnn],
+  ])('%s: with σ = 0 a step is −lr · Σᵢ clip(gᵢ) / B, against per-example passes', (_name, spec) => {
+    const data = images(8, 12);
+    const trainer = new LocalTrainer(spec);
+    const w = initParams(spec, new Rng(12, 'init'));
+    // Reference: each example's gradient from a plain step of its own (lr 1, batch 1: Δ = −gᵢ), clipped by hand.
+    const alone = (i: number) => trainer.train(w, data, Int32Array.of(i), { lr: 1, batchSize: 1 }, new Rng(1));
+    const g = Array.from(range(8), (i) => alone(i).delta);
+    const norms = g.map((gi) => Math.hypot(...gi));
+    const clipNorm = [...norms].sort((a, b) => a - b)[4]; // the median: about half the examples are clipped
+    const [lr, batchSize] = [0.3, 10];
+    const expected = new Float64Array(w.length);
+    g.forEach((gi, i) => {
+      const factor = Math.min(1, clipNorm / (norms[i] + 1e-6));
+      gi.forEach((v, k) => (expected[k] += (lr * factor * v) / batchSize)); // Δ = −lr·mean, and gᵢ = −Δᵢ
+    });
+    const dp = trainer.train(w, data, range(8), { lr, batchSize, dpSgd: dpSgd(clipNorm, 0) }, new Rng(2));
+    expect(dp.steps).toBe(1);
+    expect(maxAbsDiff(dp.delta, Float32Array.from(expected))).toBeLessThan(1e-5 * maxAbs(Float32Array.from(expected)));
+  });
+
+  it('adds noise of std σC/B to the averaged gradient, B the configured batch size (short batch too)', () => {
+    const spec: ModelSpec = { kind: 'mlp', inputShape: [12, 12, 1], numClasses: 4, hidden: [64] };
+    const data = images(10, 13);
+    const trainer = new LocalTrainer(spec);
+    const w = initParams(spec, new Rng(13, 'init'));
+    const [lr, batchSize, clipNorm, sigma] = [1, 16, 0.5, 2];
+    const run = (multiplier: number) =>
+      trainer.train(w, data, range(10), { lr, batchSize, dpSgd: dpSgd(clipNorm, multiplier, 13) }, new Rng(13)).delta;
+    const [noisy, clean] = [run(sigma), run(0)];
+    const d = w.length; // 9,540 coordinates
+    const noise = Array.from(noisy, (v, i) => clean[i] - v); // lr · σC/B · z
+    const mean = noise.reduce((s, v) => s + v, 0) / d;
+    const std = Math.sqrt(noise.reduce((s, v) => s + (v - mean) ** 2, 0) / (d - 1));
+    const expected = (lr * sigma * clipNorm) / batchSize;
+    expect(Math.abs(std / expected - 1)).toBeLessThan(0.05);
+    expect(Math.abs(mean)).toBeLessThan((4 * expected) / Math.sqrt(d));
+  });
+
+  it('is deterministic: the same noise stream gives a bitwise identical Δ, another one does not', () => {
+    const data = blobs(40, 14);
+    const trainer = new LocalTrainer(mlp, { batchSize: 8 });
+    const w = initParams(mlp, new Rng(14, 'init'));
+    const run = (noiseSeed: number) =>
+      trainer.train(w, data, range(40), { epochs: 2, dpSgd: dpSgd(1, 1, noiseSeed) }, new Rng(14, 'shuffle'));
+    const [a, b, c] = [run(1), run(1), run(2)];
+    expect(Buffer.from(a.delta.buffer).equals(Buffer.from(b.delta.buffer))).toBe(true);
+    expect(a.trainLoss).toBe(b.trainLoss);
+    expect(Buffer.from(a.delta.buffer).equals(Buffer.from(c.delta.buffer))).toBe(false);
+  });
+
+  it('leaves no tensors behind (batched norms and per-example passes, Adam, FedProx)', () => {
+    const data = images(20, 15);
+    const trainers = [new LocalTrainer(cnn, { batchSize: 8 }), new LocalTrainer(imageMlp, { batchSize: 8 })];
+    const weights = trainers.map((t) => initParams(t.spec, new Rng(15, 'init')));
+    const runner = KernelRunner.current();
+    const run = () =>
+      trainers.forEach((trainer, k) => {
+        trainer.train(weights[k], data, range(20), { optimizer: 'adam', dpSgd: dpSgd(1, 1) }, new Rng(5));
+        const heavy = { proximalMu: 0.1, momentum: 0.9, dpSgd: dpSgd(0.1, 0.5) };
+        trainer.train(weights[k], data, range(20), heavy, new Rng(6));
+      });
+    run();
+    const tensors = memory().numTensors;
+    const buffers = runner.liveBuffers();
+    for (let i = 0; i < 3; i++) run();
+    expect(memory().numTensors).toBe(tensors);
+    expect(runner.liveBuffers()).toBe(buffers);
+  });
+
+  it('names bad DP-SGD settings', () => {
+    const trainer = new LocalTrainer(mlp);
+    const w = initParams(mlp, new Rng(16, 'init'));
+    const data = blobs(5, 16);
+    expect(() => trainer.train(w, data, range(5), { dpSgd: dpSgd(0, 1) }, new Rng(1))).toThrow(
+      /dpSgd.clipNorm must be > 0/,
+    );
+    expect(() => trainer.train(w, data, range(5), { dpSgd: dpSgd(1, -1) }, new Rng(1))).toThrow(
+      /dpSgd.noiseMultiplier must be ≥ 0/,
+    );
+  });
+});

@@ -8,9 +8,20 @@ import type { FeatureTransform } from '../partition/types';
 import type { Rng } from '../rng';
 import { KernelRunner } from '../tf/kernelRunner';
 import { BatchBuilder } from './batches';
+import { clipAndAccumulate, clipRows, noisyScaledSum } from './dpSgd';
 import { Network } from './network';
 import { LocalOptimizer } from './optimizer';
-import { softmax, softmaxCrossEntropy } from './softmaxCrossEntropy';
+import { softmax, softmaxCrossEntropy, type BatchLoss } from './softmaxCrossEntropy';
+
+/** Sample-level DP-SGD (Abadi et al. 2016) with Opacus's semantics; see dpSgd.ts. */
+export interface DpSgdOptions {
+  /** Per-example gradient clip norm C. */
+  clipNorm: number;
+  /** σ: each batch's sum of clipped gradients gets N(0, (σC)²) per coordinate. */
+  noiseMultiplier: number;
+  /** The stream the noise is drawn from. */
+  noise: Rng;
+}
 
 export interface LocalTrainOptions {
   optimizer: 'sgd' | 'adam';
@@ -23,6 +34,8 @@ export interface LocalTrainOptions {
   proximalMu: number;
   /** Run only ceil(workFraction × total steps) steps (a partial straggler); 1 = all. */
   workFraction: number;
+  /** Per-example clipping and Gaussian noise on every step; absent = off. */
+  dpSgd?: DpSgdOptions;
 }
 
 export interface LocalTrainResult {
@@ -104,31 +117,19 @@ export class LocalTrainer {
     const anchor = opts.proximalMu > 0 ? this.network.upload(globalWeights) : [];
     const optimizer = new LocalOptimizer(runner, opts, anchor);
     const order = Int32Array.from(indices);
-    let lossSum = 0;
-    let correct = 0;
+    const totals: BatchLoss = { lossSum: 0, correct: 0 };
+    const dp = opts.dpSgd && this.dpSgdRun(opts.dpSgd, opts.batchSize);
     let seen = 0;
     try {
       for (let step = 0; step < steps; step++) {
         const start = (step % stepsPerEpoch) * opts.batchSize;
         if (start === 0) rng.shuffle(order);
         const count = Math.min(opts.batchSize, n - start);
-        const x = runner.upload(batch.fill(data.x, data.y, order, start, count, transform), [count, ...this.spec.inputShape]);
-        const trace = this.network.forwardTrace(x, params);
-        const logits = trace.outputs[trace.outputs.length - 1];
-        const dLogits = this.dLogits.subarray(0, count * this.spec.numClasses);
-        const loss = softmaxCrossEntropy(
-          runner.view(logits),
-          batch.y,
-          count,
-          this.spec.numClasses,
-          dLogits,
-          optimizer.gradientScale,
-        );
-        lossSum += loss.lossSum;
-        correct += loss.correct;
+        const x = batch.fill(data.x, data.y, order, start, count, transform);
+        const grads = dp
+          ? this.privateGradients(x, batch.y, count, params, optimizer.gradientScale, totals, dp)
+          : this.gradients(x, batch.y, count, params, optimizer.gradientScale, totals);
         seen += count;
-        const grads = this.network.backward(trace, runner.upload(dLogits, logits.shape), params);
-        runner.free(x);
         params = optimizer.step(params, grads);
       }
       this.network.download(params, delta);
@@ -137,7 +138,7 @@ export class LocalTrainer {
       optimizer.dispose();
     }
     for (let i = 0; i < delta.length; i++) delta[i] -= globalWeights[i];
-    return { delta, numExamples: n, trainLoss: lossSum / seen, trainAccuracy: correct / seen, steps };
+    return { delta, numExamples: n, trainLoss: totals.lossSum / seen, trainAccuracy: totals.correct / seen, steps };
   }
 
   /** Mean cross-entropy and accuracy of `weights` on data[indices] (all of data when omitted), no gradients. */
@@ -174,6 +175,82 @@ export class LocalTrainer {
   /** Nothing stays on the backend between calls (weights arrive with every call); later calls are refused. */
   dispose(): void {
     this.disposed = true;
+  }
+
+  /**
+   * `scale` × the gradients (layout order) of the mean loss over the `count` examples in x, y; adds their loss and
+   * hits to `totals`. With `clipNorm` (batchedNorms networks; scale = count, so that row i of dL/dlogits is
+   * ∂ℓᵢ/∂logitsᵢ) each example's share is clipped to that norm first, giving Σᵢ clip(gᵢ).
+   */
+  private gradients(
+    x: Float32Array,
+    y: Int32Array,
+    count: number,
+    params: readonly TensorInfo[],
+    scale: number,
+    totals: BatchLoss,
+    clipNorm?: number,
+  ): TensorInfo[] {
+    const runner = this.runner;
+    const classes = this.spec.numClasses;
+    const input = runner.upload(x, [count, ...this.spec.inputShape]);
+    const trace = this.network.forwardTrace(input, params);
+    const logits = trace.outputs[trace.outputs.length - 1];
+    const dLogits = this.dLogits.subarray(0, count * classes);
+    const loss = softmaxCrossEntropy(runner.view(logits), y, count, classes, dLogits, scale);
+    totals.lossSum += loss.lossSum;
+    totals.correct += loss.correct;
+    if (clipNorm !== undefined) {
+      const norms = this.network.perExampleSquaredNorms(trace, runner.upload(dLogits, logits.shape), params);
+      clipRows(dLogits, classes, norms, clipNorm);
+    }
+    const grads = this.network.backward(trace, runner.upload(dLogits, logits.shape), params);
+    runner.free(input);
+    return grads;
+  }
+
+  /**
+   * DP-SGD's `scale` × (Σᵢ clip(gᵢ) + N(0, (σC)²)) / B over the `count` examples in x, y (Abadi et al. 2016, Alg. 1).
+   * Dense-only networks clip within one batched pass (see gradients); others run each gᵢ's forward and backward pass
+   * on its own. B is the configured batch size, the last short batch's too: Opacus divides by the expected batch size
+   * of Poisson sampling, and the accountant (core/privacy/ledger.ts) assumes Poisson sampling with q = B/n as Opacus
+   * does, while our batches are fixed-size slices of a shuffle.
+   */
+  private privateGradients(
+    x: Float32Array,
+    y: Int32Array,
+    count: number,
+    params: readonly TensorInfo[],
+    scale: number,
+    totals: BatchLoss,
+    dp: DpSgdRun,
+  ): TensorInfo[] {
+    if (this.network.batchedNorms) {
+      this.take(this.gradients(x, y, count, params, count, totals, dp.clipNorm), dp.example);
+      dp.sum.set(dp.example);
+    } else {
+      const f = this.featureSize;
+      dp.sum.fill(0);
+      for (let i = 0; i < count; i++) {
+        const grads = this.gradients(x.subarray(i * f, (i + 1) * f), y.subarray(i, i + 1), 1, params, 1, totals);
+        this.take(grads, dp.example);
+        clipAndAccumulate(dp.example, dp.clipNorm, dp.sum);
+      }
+    }
+    noisyScaledSum(dp.sum, dp.noiseMultiplier * dp.clipNorm, scale / dp.batchSize, dp.noise, dp.example);
+    // The optimizer step frees these tensors before the next step reuses `example` (the cpu backend keeps the array).
+    return this.network.upload(dp.example);
+  }
+
+  /** Downloads `grads` into `flat` (layout order) and frees them. */
+  private take(grads: TensorInfo[], flat: Float32Array): void {
+    this.network.download(grads, flat);
+    for (const g of grads) this.runner.free(g);
+  }
+
+  private dpSgdRun(options: DpSgdOptions, batchSize: number): DpSgdRun {
+    const size = this.network.layout.totalSize;
+    return { ...options, batchSize, sum: new Float64Array(size), example: new Float32Array(size) };
   }
 
   /** Forward passes over data[order] in evaluation batches, handing each batch's logits (valid during the call). */
@@ -216,6 +293,15 @@ export class LocalTrainer {
   }
 }
 
+/** DP-SGD within one train call: the options, the batch size B, and layout-sized buffers. */
+interface DpSgdRun extends DpSgdOptions {
+  batchSize: number;
+  /** Σ of the clipped per-example gradients of the current batch. */
+  sum: Float64Array;
+  /** One example's gradient, then the privatized batch gradient. */
+  example: Float32Array;
+}
+
 function range(n: number): Int32Array {
   return Int32Array.from({ length: n }, (_, i) => i);
 }
@@ -230,4 +316,6 @@ function validateOptions(o: LocalTrainOptions): void {
   if (!(Number.isInteger(o.batchSize) && o.batchSize >= 1)) throw bad('batchSize', 'an integer ≥ 1', o.batchSize);
   if (!(o.proximalMu >= 0)) throw bad('proximalMu', '≥ 0', o.proximalMu);
   if (!(o.workFraction > 0 && o.workFraction <= 1)) throw bad('workFraction', 'in (0, 1]', o.workFraction);
+  if (o.dpSgd && !(o.dpSgd.clipNorm > 0)) throw bad('dpSgd.clipNorm', '> 0', o.dpSgd.clipNorm);
+  if (o.dpSgd && !(o.dpSgd.noiseMultiplier >= 0)) throw bad('dpSgd.noiseMultiplier', '≥ 0', o.dpSgd.noiseMultiplier);
 }

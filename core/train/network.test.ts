@@ -4,7 +4,10 @@ import { initParams } from '../model/init';
 import type { ModelSpec } from '../model/types';
 import { Rng } from '../rng';
 import { initBackend } from '../tf/backend';
+import { KernelRunner } from '../tf/kernelRunner';
 import { LocalTrainer } from './localTrainer';
+import { Network } from './network';
+import { softmaxCrossEntropy } from './softmaxCrossEntropy';
 
 beforeAll(async () => {
   await initBackend({ preferred: 'wasm' });
@@ -48,5 +51,47 @@ describe('Network gradients match finite differences', () => {
       const error = Math.min(...differences.map((d) => Math.abs(d + delta[i])));
       expect(error).toBeLessThan(5e-4);
     }
+  });
+});
+
+// DP-SGD's batched clipping: every example's gradient norm from one pass over the batch, against the norm of the
+// gradient a plain step on that example alone computes (lr 1, batch 1: Δ = −gᵢ).
+describe('Network per-example gradient norms from one batched pass', () => {
+  const specs: [string, ModelSpec][] = [
+    ['logreg', { kind: 'logreg', inputShape: [4, 3, 1], numClasses: 5, hidden: [] }],
+    ['MLP', { kind: 'mlp', inputShape: [5], numClasses: 3, hidden: [7, 6] }],
+  ];
+  it.each(specs)('%s', (_name, spec) => {
+    const n = 6;
+    const data = randomData(spec, n, 3);
+    const w = initParams(spec, new Rng(3, 'init'));
+    const trainer = new LocalTrainer(spec);
+    const reference = Array.from({ length: n }, (_, i) => {
+      const { delta } = trainer.train(w, data, Int32Array.of(i), { lr: 1, batchSize: 1 }, new Rng(1));
+      return delta.reduce((s, v) => s + v * v, 0);
+    });
+    const runner = KernelRunner.current();
+    const buffers = runner.liveBuffers();
+    const network = new Network(spec, runner);
+    expect(network.batchedNorms).toBe(true);
+    const params = network.upload(w);
+    const input = runner.upload(data.x, [n, ...spec.inputShape]);
+    const trace = network.forwardTrace(input, params);
+    const logits = trace.outputs[trace.outputs.length - 1];
+    const dLogits = new Float32Array(n * spec.numClasses);
+    softmaxCrossEntropy(runner.view(logits), data.y, n, spec.numClasses, dLogits, n); // row i: ∂ℓᵢ/∂logitsᵢ
+    const norms = network.perExampleSquaredNorms(trace, runner.upload(dLogits, logits.shape), params);
+    for (const g of network.backward(trace, runner.upload(dLogits, logits.shape), params)) runner.free(g);
+    for (const t of [input, ...params]) runner.free(t);
+    expect(runner.liveBuffers()).toBe(buffers);
+    reference.forEach((sq, i) => expect(Math.abs(norms[i] / sq - 1)).toBeLessThan(1e-5));
+  });
+
+  it('is refused for networks with other layers', () => {
+    const spec: ModelSpec = { kind: 'cnn', inputShape: [9, 8, 2], numClasses: 3, hidden: [] };
+    const network = new Network(spec, KernelRunner.current());
+    expect(network.batchedNorms).toBe(false);
+    const trace = { input: { dataId: {}, shape: [1], dtype: 'float32' as const }, outputs: [] };
+    expect(() => network.perExampleSquaredNorms(trace, trace.input, [])).toThrow(/need a network of dense layers/);
   });
 });

@@ -20,6 +20,8 @@ export class Network {
   /** Index of each layer's first parameter in the layout. */
   private readonly firstParam: number[] = [];
   private readonly paramCounts: number[] = [];
+  /** Whether perExampleSquaredNorms works: every layer reports per-example norms (dense-only networks). */
+  readonly batchedNorms: boolean;
 
   constructor(
     spec: ModelSpec,
@@ -35,6 +37,7 @@ export class Network {
       this.paramCounts.push(count);
       next += count;
     });
+    this.batchedNorms = this.layers.every((layer) => layer.addSquaredGradNorms !== undefined);
   }
 
   /** One tensor per layout entry holding the matching slice of `flat`. */
@@ -78,16 +81,40 @@ export class Network {
    */
   backward(trace: ForwardTrace, dLogits: TensorInfo, params: readonly TensorInfo[]): TensorInfo[] {
     const grads: TensorInfo[] = new Array(params.length);
-    let dy = dLogits;
-    for (let i = this.layers.length - 1; i >= 0; i--) {
-      const x = i === 0 ? trace.input : trace.outputs[i - 1];
+    this.backPropagate(trace, dLogits, (i, x, dy) => {
       const result = this.layers[i].backward(x, trace.outputs[i], dy, this.paramsOf(params, i), i > 0);
       result.grads.forEach((g, k) => (grads[this.firstParam[i] + k] = g));
-      this.runner.free(dy);
       this.runner.free(trace.outputs[i]);
-      if (result.dx) dy = result.dx;
-    }
+      return result.dx;
+    });
     return grads;
+  }
+
+  /**
+   * Each example's squared gradient norm over all parameters from one batched backward pass, given dL/dlogits whose
+   * row i is ∂ℓᵢ/∂logitsᵢ (needs batchedNorms). Frees `dLogits`; the trace stays for a backward pass.
+   */
+  perExampleSquaredNorms(trace: ForwardTrace, dLogits: TensorInfo, params: readonly TensorInfo[]): Float64Array {
+    if (!this.batchedNorms) throw new Error('Network: per-example norms from a batch need a network of dense layers');
+    const norms = new Float64Array(trace.input.shape[0]);
+    this.backPropagate(trace, dLogits, (i, x, dy) =>
+      this.layers[i].addSquaredGradNorms!(x, trace.outputs[i], dy, this.paramsOf(params, i), i > 0, norms),
+    );
+    return norms;
+  }
+
+  /** Visits the layers last to first with (layer, its input, dL/dy), passing each returned dL/dx on; frees each dL/dy. */
+  private backPropagate(
+    trace: ForwardTrace,
+    dLogits: TensorInfo,
+    visit: (layer: number, x: TensorInfo, dy: TensorInfo) => TensorInfo | null,
+  ): void {
+    let dy = dLogits;
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      const dx = visit(i, i === 0 ? trace.input : trace.outputs[i - 1], dy);
+      this.runner.free(dy);
+      if (dx) dy = dx;
+    }
   }
 
   private paramsOf(params: readonly TensorInfo[], layer: number): readonly TensorInfo[] {

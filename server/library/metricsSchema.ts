@@ -2,7 +2,7 @@
 // values travel as null; parsing turns them back into NaN, giving the engine's RoundMetrics.
 import { z } from 'zod';
 import { experimentSchema } from '../../core/config/schema';
-import type { ClientRoundMetrics, RoundMetrics, RunEnvironment } from '../../core/engine/types';
+import type { ClientRoundMetrics, RoundMetrics, RunEnvironment, SecureAggregationMetrics } from '../../core/engine/types';
 import { MAX_ROUNDS } from './limits';
 
 const numberOrNaN = z
@@ -10,6 +10,13 @@ const numberOrNaN = z
   .nullable()
   .transform((v) => v ?? NaN);
 const count = z.number().int().min(0);
+/** ε is never NaN, but is infinite without noise (z = 0), which JSON also writes as null. */
+const epsilonValue = z
+  .number()
+  .min(0)
+  .nullable()
+  .transform((v) => v ?? Infinity);
+const previewValues = z.array(z.number()).max(64);
 
 // `satisfies Record<keyof …>`: a field added to the engine's metrics fails to compile until it is added here
 // (unknown fields are dropped on save).
@@ -43,6 +50,23 @@ const roundSchema = z.object({
   bytesDown: numberOrNaN,
   clients: z.array(clientSchema).max(500),
   attackSuccess: numberOrNaN.optional(),
+  epsilon: epsilonValue.optional(),
+  exampleEpsilon: epsilonValue.optional(),
+  clipNorm: z.number().min(0).optional(),
+  clippedFraction: numberOrNaN.optional(),
+  secureAggregation: z
+    .object({
+      survivors: count,
+      threshold: count.optional(),
+      neighbours: count.optional(),
+      overheadBytes: count.optional(),
+      ms: z.number().min(0).optional(),
+      preview: z
+        .object({ clientId: count, from: count, masked: previewValues, input: previewValues, sum: previewValues })
+        .optional(),
+      error: z.string().max(1_000).optional(),
+    } satisfies Record<keyof SecureAggregationMetrics, z.ZodType>)
+    .optional(),
   note: z.string().max(1_000).optional(),
 } satisfies Record<keyof RoundMetrics, z.ZodType>);
 

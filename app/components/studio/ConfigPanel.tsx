@@ -2,6 +2,7 @@
 import { FIELD_GROUPS } from '../../lib/fields';
 import { useStudio } from '../../lib/store';
 import { ConfigField } from './fields/ConfigField';
+import { PrivacyPlanner } from './PrivacyPlanner';
 import { WorkersField } from './WorkersField';
 import styles from './ConfigPanel.module.css';
 
@@ -21,6 +22,7 @@ export function ConfigPanel() {
                 <ConfigField key={spec.path} spec={spec} config={config} error={fieldErrors[spec.path]} />
               ))}
             {group.id === 'system' && <WorkersField />}
+            {group.id === 'privacy' && <PrivacyPlanner />}
           </div>
         </details>
       ))}

@@ -2,12 +2,14 @@
 import { memo, useDeferredValue, useState } from 'react';
 import type { RoundMetrics } from '../../../core/engine/types';
 import { formatBytes, formatDuration, formatPercent } from '../viz';
+import { formatEpsilon } from '../viz/format';
+import { spentEpsilon } from '../viz/series';
 import { useStudio } from '../../lib/store';
 import styles from './RoundTable.module.css';
 
 const formatLoss = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : '—');
 
-const Row = memo(function Row({ r }: { r: RoundMetrics }) {
+const Row = memo(function Row({ r, privacy }: { r: RoundMetrics; privacy: boolean }) {
   const sent = r.clients.length;
   const dropped = r.clients.filter((c) => c.dropped).length;
   return (
@@ -18,6 +20,7 @@ const Row = memo(function Row({ r }: { r: RoundMetrics }) {
       <td>{formatPercent(r.federatedAccuracy, 2)}</td>
       <td>{r.round === 0 ? '—' : `${sent - dropped}/${sent}`}</td>
       <td>{formatBytes(r.bytesDown + r.bytesUp)}</td>
+      {privacy && <td>{formatEpsilon(spentEpsilon(r))}</td>}
       <td>{formatDuration(r.durationMs)}</td>
     </tr>
   );
@@ -27,6 +30,7 @@ const Row = memo(function Row({ r }: { r: RoundMetrics }) {
 export function RoundTable() {
   const rounds = useDeferredValue(useStudio((s) => s.rounds));
   const [open, setOpen] = useState(false);
+  const privacy = rounds.length > 0 && spentEpsilon(rounds[0]) !== undefined;
   return (
     <details className={styles.details} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="round-table">
       <summary className={styles.summary}>Round metrics table ({Math.max(0, rounds.length - 1)} rounds)</summary>
@@ -42,12 +46,13 @@ export function RoundTable() {
                 <th scope="col">Federated accuracy</th>
                 <th scope="col">Updates</th>
                 <th scope="col">Traffic</th>
+                {privacy && <th scope="col">ε spent</th>}
                 <th scope="col">Time</th>
               </tr>
             </thead>
             <tbody>
               {rounds.map((r) => (
-                <Row key={r.round} r={r} />
+                <Row key={r.round} r={r} privacy={privacy} />
               ))}
             </tbody>
           </table>

@@ -10,9 +10,13 @@ import {
   ClientSpreadChart,
   LossChart,
   PartitionHeatmap,
+  PrivacyChart,
   RoundTimeChart,
+  SecAggView,
+  Stat,
   UpdateNormScatter,
 } from '../viz';
+import { privacyPlan } from '../../../core/privacy/ledger';
 import { isOmniscientAttack, maliciousFlags } from '../viz/attackView';
 import { useStudio } from '../../lib/store';
 import { useInView } from '../../lib/useInView';
@@ -121,10 +125,51 @@ function DiagnosticsCard() {
   );
 }
 
+/** Central DP: the clip norm the clients used each round (it moves under adaptive clipping) and how many it clipped. */
+function ClipNormStat({ rounds }: { rounds: readonly RoundMetrics[] }) {
+  const clipped = rounds.filter((r) => r.round >= 1 && r.clipNorm !== undefined);
+  const last = clipped[clipped.length - 1];
+  return (
+    <Stat
+      label="Clip norm S"
+      value={last?.clipNorm}
+      hint={last ? `${Math.round(100 * (last.clippedFraction ?? NaN))}% of round ${last.round}’s updates clipped` : 'per round'}
+      trend={clipped.map((r) => r.clipNorm ?? NaN)}
+      testId="clip-norm"
+    />
+  );
+}
+
+function PrivacyCard() {
+  const config = useStudio((s) => s.config);
+  const sizes = useStudio((s) => s.partition.stats?.sizes);
+  const planned = useMemo(() => privacyPlan(config, sizes ?? [])(config.rounds), [config, sizes]);
+  return (
+    <section className={`${styles.card} ${styles.wide}`} aria-label="Privacy">
+      <div className={styles.privacy}>
+        <LiveRounds>
+          {(rounds) => <PrivacyChart rounds={rounds} planned={planned} totalRounds={config.rounds} delta={config.privacy.delta} height={160} />}
+        </LiveRounds>
+        {config.privacy.mode === 'central' && <LiveRounds>{(rounds) => <ClipNormStat rounds={rounds} />}</LiveRounds>}
+      </div>
+    </section>
+  );
+}
+
+function SecAggCard({ mode }: { mode: string }) {
+  return (
+    <section className={`${styles.card} ${styles.wide}`} aria-label="Secure aggregation">
+      <LiveRounds>{(rounds) => <SecAggView rounds={rounds} mode={mode} />}</LiveRounds>
+    </section>
+  );
+}
+
 /** The centre of the studio: headline numbers, partition, live charts, clients, decision boundaries, table. */
 export function Stage() {
   const twoD = useStudio((s) => TWO_D_DATASETS.includes(s.config.data.dataset));
   const omniscient = useStudio((s) => isOmniscientAttack(s.config.attack));
+  const privacy = useStudio((s) => s.config.privacy.mode !== 'none' || s.config.privacy.dpSgd);
+  const secAgg = useStudio((s) => s.config.secureAggregation.mode);
   return (
     <div className={styles.stage}>
       <HeadlineStats />
@@ -140,6 +185,8 @@ export function Stage() {
           <LiveRounds>{(rounds) => <LossChart rounds={rounds} height={133} />}</LiveRounds>
         </section>
         {twoD && <BoundaryPanel />}
+        {privacy && <PrivacyCard />}
+        {secAgg !== 'none' && <SecAggCard mode={secAgg} />}
         <ClientsCard />
         <DiagnosticsCard />
         <section className={`${styles.card} ${styles.wide}`} aria-label="Round metrics">

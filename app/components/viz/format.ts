@@ -46,3 +46,8 @@ export function formatDuration(ms: number | null | undefined): string {
   const whole = Math.round(s);
   return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
 }
+
+/** ε: "2.11", "∞" without noise, "—" when unknown. */
+export function formatEpsilon(v: number | null | undefined): string {
+  return v === Infinity ? '∞' : formatNumber(v, 3);
+}

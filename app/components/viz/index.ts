@@ -16,3 +16,5 @@ export { Sparkline, type SparklineProps } from './Sparkline';
 export { Stat, type StatFormat, type StatProps } from './Stat';
 export { UpdateNormScatter, type UpdateNormScatterProps } from './UpdateNormScatter';
 export { formatBytes, formatDuration, formatPercent } from './format';
+export { PrivacyChart, type PrivacyChartProps } from './PrivacyChart';
+export { SecAggView } from './SecAggView';

@@ -41,4 +41,6 @@ export const SERIES_COLORS = {
   bytesUp: CLASS_COLORS[0],
   bytesDown: CLASS_COLORS[1],
   time: CLASS_COLORS[5],
+  epsilon: CLASS_COLORS[3],
+  exampleEpsilon: CLASS_COLORS[9],
 } as const;

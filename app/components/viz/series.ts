@@ -140,3 +140,23 @@ export function clientHistory(rounds: readonly RoundMetrics[], id: number): Clie
   }
   return history;
 }
+
+export interface PrivacyPoint {
+  round: number;
+  /** Client-level ε (central or local DP); null when off or infinite (no noise). */
+  epsilon: number | null;
+  /** DP-SGD ε per example; null when off or infinite. */
+  exampleEpsilon: number | null;
+}
+
+/** ε spent after each round, for the rounds that report one. */
+export function privacySeries(rounds: readonly RoundMetrics[]): PrivacyPoint[] {
+  return rounds
+    .filter((r) => r.epsilon !== undefined || r.exampleEpsilon !== undefined)
+    .map((r) => ({ round: r.round, epsilon: orNull(r.epsilon ?? NaN), exampleEpsilon: orNull(r.exampleEpsilon ?? NaN) }));
+}
+
+/** Client-level ε when the run has client-level DP, else DP-SGD's ε per example. */
+export function spentEpsilon(r: RoundMetrics): number | undefined {
+  return r.epsilon ?? r.exampleEpsilon;
+}

@@ -1,0 +1,53 @@
+'use client';
+import { useMemo } from 'react';
+import { clientsPerRound } from '../../../core/config/schema';
+import { privacyPlan } from '../../../core/privacy/ledger';
+import { Sparkline } from '../viz';
+import { formatEpsilon } from '../viz/format';
+import { SERIES_COLORS } from '../viz/palette';
+import { planText } from '../viz/PrivacyChart';
+import { useStudio } from '../../lib/store';
+import styles from './ConfigPanel.module.css';
+
+const CURVE_POINTS = 40;
+
+/** The accountant before running: ε after the planned rounds, recomputed as z, q (sampling) or rounds move. */
+export function PrivacyPlanner() {
+  const config = useStudio((s) => s.config);
+  const sizes = useStudio((s) => s.partition.stats?.sizes);
+  const plan = useMemo(() => {
+    const { privacy, rounds } = config;
+    if (privacy.mode === 'none' && !privacy.dpSgd) return null;
+    const at = privacyPlan(config, sizes ?? []);
+    const final = at(rounds);
+    const curve = Array.from({ length: CURVE_POINTS + 1 }, (_, i) => at(Math.round((i * rounds) / CURVE_POINTS)));
+    return { final, curve };
+  }, [config, sizes]);
+  if (!plan) return null;
+  const { privacy, rounds } = config;
+  const q = clientsPerRound(config) / config.partition.numClients;
+  const detail =
+    privacy.mode === 'central'
+      ? `q = ${+q.toPrecision(3)} clients sampled per round, z = ${privacy.noiseMultiplier}`
+      : privacy.mode === 'local'
+        ? `local ε = ${privacy.localEpsilon} per round, composed over rounds`
+        : 'worst client: the smallest, in every round';
+  const main = plan.final.epsilon ?? plan.final.exampleEpsilon;
+  return (
+    <div className={styles.planner} data-testid="privacy-plan" data-epsilon={main}>
+      <div>
+        <strong>Planned after {rounds} rounds:</strong> {planText(plan.final)}
+      </div>
+      <Sparkline
+        values={plan.curve.map((p) => p.epsilon ?? p.exampleEpsilon ?? NaN)}
+        width={220}
+        height={28}
+        color={SERIES_COLORS.epsilon}
+        label={`ε grows to ${formatEpsilon(main)} over ${rounds} rounds`}
+      />
+      <div className={styles.plannerDetail}>
+        at δ = {privacy.delta} · {detail}
+      </div>
+    </div>
+  );
+}

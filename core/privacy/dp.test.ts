@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, type ExperimentConfigInput } from '../config/schema';
+import { rngFor } from '../rng';
+import { CentralDp, initialClipNorm, updateNoiseMultiplier } from './centralDp';
+import { clipToNorm } from './clip';
+import { gaussianMechanismStd, localDpUpdate } from './localDp';
+
+const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => s + x * x, 0));
+const config = (privacy: ExperimentConfigInput['privacy'], seed = 1) =>
+  parseConfig({ seed, partition: { numClients: 100 }, sampling: { fraction: 0.1 }, privacy });
+
+describe('clipping', () => {
+  it('scales to norm ≤ S and leaves short updates alone', () => {
+    const { clipped, norm: n } = clipToNorm(Float32Array.of(3, 4), 1);
+    expect(n).toBe(5);
+    expect(Array.from(clipped)).toEqual([Float32Array.of(0.6)[0], Float32Array.of(0.8)[0]]);
+    expect(Array.from(clipToNorm(Float32Array.of(0.3, 0.4), 1).clipped)).toEqual(Array.from(Float32Array.of(0.3, 0.4)));
+    const rng = rngFor(1, 'test');
+    for (let t = 0; t < 50; t++) {
+      const v = Float32Array.from({ length: 100 }, () => 10 * rng.normal());
+      expect(norm(clipToNorm(v, 0.7).clipped)).toBeLessThanOrEqual(0.7 * (1 + 1e-6));
+    }
+  });
+});
+
+describe('central DP (DP-FedAvg)', () => {
+  it('noise std on the average is z·S/m', () => {
+    // m = 10 clients per round (100 × 0.1), S = 2, z = 1.5 → std 0.3 per coordinate.
+    const dp = new CentralDp(config({ mode: 'central', clipNorm: 2, noiseMultiplier: 1.5 }));
+    const d = 20_000;
+    const average = dp.noisyAverage(1, new Float64Array(d), 0);
+    const mean = average.reduce((s, x) => s + x, 0) / d;
+    const std = Math.sqrt(average.reduce((s, x) => s + (x - mean) ** 2, 0) / d);
+    expect(Math.abs(mean)).toBeLessThan(0.01);
+    expect(std).toBeCloseTo(0.3, 2);
+  });
+
+  it('divides the sum by the expected clients per round and is seeded per round', () => {
+    const cfg = config({ mode: 'central', clipNorm: 1, noiseMultiplier: 0 });
+    const sum = Float64Array.of(5, -2);
+    expect(Array.from(new CentralDp(cfg).noisyAverage(1, sum, 0))).toEqual([0.5, Float32Array.of(-0.2)[0]]);
+    const noisy = config({ mode: 'central', noiseMultiplier: 1 });
+    const a = new CentralDp(noisy).noisyAverage(3, sum, 0);
+    expect(Array.from(new CentralDp(noisy).noisyAverage(3, sum, 0))).toEqual(Array.from(a));
+    expect(Array.from(new CentralDp(noisy).noisyAverage(4, sum, 0))).not.toEqual(Array.from(a));
+  });
+
+  it('clients clip to the current norm and report the centred unclipped bit', () => {
+    const dp = new CentralDp(config({ mode: 'central', clipNorm: 1 }));
+    expect(dp.clip(Float32Array.of(3, 4)).unclippedBit).toBe(-0.5);
+    expect(dp.clip(Float32Array.of(0.3, 0.4)).unclippedBit).toBe(0.5);
+    expect(norm(dp.clip(Float32Array.of(30, 40)).clipped)).toBeCloseTo(1, 6);
+  });
+
+  it('adaptive clipping: C ← C·exp(−η(b̄ − γ)), by hand', () => {
+    // σ_b tiny so the count noise is negligible; m = 10. 7 of 10 unclipped: Σb = 7·0.5 − 3·0.5 = 2 → b̄ = 0.7.
+    const dp = new CentralDp(
+      config({ mode: 'central', clipping: 'adaptive', noiseMultiplier: 0, clippedCountStddev: 1e-6 }),
+    );
+    expect(dp.currentClipNorm).toBe(0.1);
+    dp.noisyAverage(1, new Float64Array(2), 2);
+    expect(dp.currentClipNorm).toBeCloseTo(0.1 * Math.exp(-0.2 * (0.7 - 0.5)), 6);
+    // All clipped: Σb = −5 → b̄ = 0 → the norm grows by exp(0.2·0.5).
+    dp.noisyAverage(2, new Float64Array(2), -5);
+    expect(dp.currentClipNorm).toBeCloseTo(0.1 * Math.exp(-0.04) * Math.exp(0.1), 6);
+  });
+
+  it('adaptive clipping splits z: z_Δ = (z⁻² − (2σ_b)⁻²)^(−1/2), and refuses z ≥ 2σ_b', () => {
+    expect(updateNoiseMultiplier(1, null)).toBe(1);
+    expect(updateNoiseMultiplier(1, 5)).toBeCloseTo((1 - 1 / 100) ** -0.5, 12);
+    expect(updateNoiseMultiplier(0, 5)).toBe(0);
+    expect(() => updateNoiseMultiplier(2, 1)).toThrow(/z < 2·σ_b/);
+    // m = 10 → σ_b = 0.5: z = 1 is refused at the config boundary with a way out.
+    expect(() => config({ mode: 'central', clipping: 'adaptive', noiseMultiplier: 1 })).toThrow(
+      /privacy.noiseMultiplier: adaptive clipping needs z < 2·σ_b = 1/,
+    );
+  });
+
+  it('initial clip norm: 1 fixed, 0.1 adaptive (TFF), or as set', () => {
+    expect(initialClipNorm(config({ mode: 'central' }).privacy)).toBe(1);
+    expect(initialClipNorm(config({ mode: 'central', clipping: 'adaptive', noiseMultiplier: 0.5 }).privacy)).toBe(0.1);
+    expect(initialClipNorm(config({ mode: 'central', clipNorm: 3 }).privacy)).toBe(3);
+  });
+
+  it('needs the plain mean aggregator', () => {
+    expect(() => parseConfig({ privacy: { mode: 'central' }, aggregator: { name: 'krum' } })).toThrow(
+      /aggregator.name: central DP/,
+    );
+  });
+});
+
+describe('local DP', () => {
+  it('Gaussian mechanism σ = 2S·√(2 ln(1.25/δ))/ε, by hand', () => {
+    // S = 1, ε = 1, δ = 1e-5: 2·√(2·ln 125000) = 2·√23.4731 = 9.6898.
+    expect(gaussianMechanismStd(1, 1, 1e-5)).toBeCloseTo(9.6898, 3);
+    expect(gaussianMechanismStd(0.5, 2, 1e-5)).toBeCloseTo(9.6898 / 4, 3);
+  });
+
+  it('clips, then adds noise of that std, seeded per (round, client)', () => {
+    const d = 20_000;
+    const big = new Float32Array(d).fill(1);
+    const p = { clipNorm: 1, epsilon: 10, delta: 1e-5, seed: 3, round: 2, clientId: 7 };
+    const noisy = localDpUpdate(big, p);
+    const clippedValue = 1 / Math.sqrt(d);
+    const residual = noisy.map((x) => x - clippedValue);
+    const std = norm(residual) / Math.sqrt(d);
+    expect(std / gaussianMechanismStd(1, 10, 1e-5)).toBeCloseTo(1, 1); // ±5%; sampling error of the std ≈ 0.5%
+    expect(Array.from(localDpUpdate(big, p))).toEqual(Array.from(noisy));
+    expect(Array.from(localDpUpdate(big, { ...p, clientId: 8 }))).not.toEqual(Array.from(noisy));
+  });
+});
