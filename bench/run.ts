@@ -2,11 +2,12 @@
 // bench/results/latest.json as each finishes.
 import { aggregatorsSection } from './aggregators';
 import { poolSection } from './pool';
+import { privacySection } from './privacy';
 import { mergeResults } from './results';
 import type { BenchSection } from './section';
 import { trainingSection } from './training';
 
-const SECTIONS: BenchSection[] = [trainingSection, aggregatorsSection, poolSection];
+const SECTIONS: BenchSection[] = [trainingSection, aggregatorsSection, poolSection, privacySection];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SECTIONS.some((s) => s.name === name));

@@ -1,6 +1,7 @@
 // The experiment library: save a finished run from the studio, reopen it by permalink, compare runs.
 import { readFile } from 'node:fs/promises';
 import { parseConfig } from '../core/config/schema';
+import { computeEpsilon } from '../core/privacy/rdp';
 import { encodeConfigHash } from '../app/lib/urlState';
 import { sampleRun } from '../server/testing/fixtures';
 import { expect, test, watchPage } from './fixtures';
@@ -105,6 +106,31 @@ test('pick two runs in the library, compare: both curves and the config differen
   await del.click();
   await expect(rows).toHaveCount(1);
   await expect(rows.nth(0).getByTestId('run-link')).toHaveText(`${CMP} α=0.1`);
+});
+
+test('compare two DP runs: their ε curves overlay, and the noise multiplier is the difference', async ({ page, request }) => {
+  const DP = `${TAG}-dp`;
+  const ids: string[] = [];
+  for (const z of [0.8, 1.5]) {
+    const metrics = sampleRun({ privacy: { mode: 'central', noiseMultiplier: z } }, [0.5, 0.7, 0.8]);
+    // The accountant's ε for q = 0.5 (10 of 20 clients), z, 1 and 2 rounds, as the engine reports it.
+    const epsilon = [0, ...[1, 2].map((steps) => computeEpsilon({ q: 0.5, noiseMultiplier: z, steps, delta: 1e-5 }).epsilon)];
+    metrics.rounds = metrics.rounds.map((r, i) => ({ ...r, epsilon: epsilon[i] }));
+    const response = await request.post('/api/trpc/runs.save', { data: { name: `${DP} z=${z}`, metrics } });
+    expect(response.status()).toBe(200);
+    ids.push(((await response.json()) as { result: { data: { id: string } } }).result.data.id);
+  }
+  await page.goto('/library');
+  await page.getByTestId('library-search').fill(DP);
+  await page.getByTestId('filter-dp').selectOption('central');
+  const rows = page.getByTestId('runs-table').getByTestId('run-row');
+  await expect(rows).toHaveCount(2);
+  await page.goto(`/compare?ids=${ids.join(',')}`);
+  const chart = page.getByTestId('overlay-epsilon');
+  await expect(chart).toHaveAttribute('data-series', '2');
+  await expect(chart.locator('path.recharts-line-curve')).toHaveCount(2);
+  await expect(page.getByTestId('overlay-example-epsilon')).toHaveAttribute('data-series', '0');
+  await expect(page.getByTestId('config-diff').locator('tr[data-path="privacy.noiseMultiplier"]')).toContainText('1.5');
 });
 
 test('import a config JSON: a bad field is named; a valid file opens in the studio', async ({ page }) => {

@@ -37,7 +37,9 @@ export function OverlayChart({ metric, series, height = 220 }: { metric: Compare
     const data = [...byRound.entries()].sort(([a], [b]) => a - b).map(([round, row]) => ({ round, ...row }));
     const axis = metric.fixedAxis
       ? { domain: metric.fixedAxis.domain, ticks: undefined, format: metric.fixedAxis.tick }
-      : valueAxis(...extent(values, [0, 1]), { count: 4 });
+      : metric.axisFor
+        ? metric.axisFor(Math.max(0, ...values))
+        : valueAxis(...extent(values, [0, 1]), { count: 4 });
     return { data, drawn, axis };
   }, [metric, series]);
 

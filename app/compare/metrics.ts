@@ -1,6 +1,7 @@
 import type { RoundMetrics } from '../../core/engine/types';
+import { byteAxis, type ValueAxis } from '../components/viz/axisTicks';
 import { formatPercent } from '../components/viz';
-import { formatNumber } from '../components/viz/format';
+import { formatBytes, formatEpsilon, formatNumber } from '../components/viz/format';
 
 /** A per-round curve the compare page can overlay. Adding one = one entry here. */
 export interface CompareMetric {
@@ -11,11 +12,12 @@ export interface CompareMetric {
   format: (v: number) => string;
   /** Fixed y range and its tick labels (accuracies); otherwise both fitted to the data. */
   fixedAxis?: { domain: [number, number]; tick: (v: number) => string };
+  /** A y axis fitted to the data's largest value in the metric's own units (bytes); default: plain numbers. */
+  axisFor?: (max: number) => ValueAxis;
 }
 
 const PERCENT_AXIS = { domain: [0, 1] as [number, number], tick: (v: number) => formatPercent(v, 0) };
 
-// ε joins this list once the engine reports it per round.
 export const COMPARE_METRICS: readonly CompareMetric[] = [
   {
     id: 'test-accuracy',
@@ -47,5 +49,30 @@ export const COMPARE_METRICS: readonly CompareMetric[] = [
     value: (r) => r.attackSuccess ?? NaN,
     format: (v) => formatPercent(v),
     fixedAxis: PERCENT_AXIS,
+  },
+  {
+    id: 'epsilon',
+    title: 'Privacy spent ε',
+    units: 'client-level ε at the run’s δ, vs round (runs with central or local DP)',
+    value: (r) => r.epsilon ?? NaN,
+    format: formatEpsilon,
+  },
+  {
+    id: 'example-epsilon',
+    title: 'Privacy spent per example ε',
+    units: 'DP-SGD ε of the worst client at the run’s δ, vs round (runs with DP-SGD)',
+    value: (r) => r.exampleEpsilon ?? NaN,
+    format: formatEpsilon,
+  },
+  {
+    id: 'bytes-up',
+    title: 'Uplink bytes',
+    units: 'client → server bytes per round (compression and SecAgg change it)',
+    value: (r) => (r.round === 0 ? NaN : r.bytesUp),
+    format: formatBytes,
+    axisFor: (max) => {
+      const { ticks, format } = byteAxis(max);
+      return { ticks, format, domain: [0, ticks[ticks.length - 1]] };
+    },
   },
 ];

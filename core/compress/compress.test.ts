@@ -64,6 +64,17 @@ describe('QSGD', () => {
     }
   });
 
+  it('quantizes each bucket of 512 values against its own norm', () => {
+    const v = new Float32Array(1_024);
+    v.fill(0.001, 0, 512);
+    v.fill(100, 512);
+    const q = qsgd(v, 1, rngFor(4, 'test'));
+    // One level (s = 1): each value becomes 0 or its bucket's norm; the small bucket keeps its own small scale.
+    const smallNorm = Math.sqrt(512) * 0.001;
+    for (let i = 0; i < 512; i++) expect(Math.min(q[i], Math.abs(q[i] - smallNorm))).toBeLessThan(1e-6);
+    expect(Math.max(...q.subarray(0, 512))).toBeLessThan(1);
+  });
+
   it('is unbiased, with variance ≤ min(d/s², √d/s)·‖v‖² (Alistarh et al. 2017, Lemma 3.1)', () => {
     const d = 64;
     const v = randomVector(d, 11);
@@ -106,7 +117,7 @@ describe('uplink compressor', () => {
     expect(uplinkBytes(compressionOf({}), d)).toBe(4_000);
     expect(uplinkBytes(compressionOf({ sparsify: 'top-k', ratio: 0.01 }), d)).toBe(10 * 4 + 10 * 4);
     expect(uplinkBytes(compressionOf({ sparsify: 'random-k', ratio: 0.01 }), d)).toBe(10 * 4 + 4);
-    expect(uplinkBytes(compressionOf({ quantizeBits: 3 }), d)).toBe(500 + 4); // 4 bits a value + the norm
+    expect(uplinkBytes(compressionOf({ quantizeBits: 3 }), d)).toBe(500 + 2 * 4); // 4 bits a value + 2 bucket norms
     expect(uplinkBytes(compressionOf({ sparsify: 'top-k', ratio: 0.1, quantizeBits: 1 }), d)).toBe(25 + 4 + 400);
   });
 });

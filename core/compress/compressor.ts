@@ -1,6 +1,6 @@
 import type { ExperimentConfig } from '../config/schema';
 import { rngFor } from '../rng';
-import { qsgd } from './qsgd';
+import { QSGD_BUCKET, qsgd } from './qsgd';
 import { randomK } from './randomK';
 import { topK } from './topK';
 
@@ -16,12 +16,16 @@ export function keptCoordinates(config: CompressionConfig, d: number): number {
 }
 
 /**
- * Bytes one client sends for a d-dimensional update: the kept values (4-byte floats, or b magnitude bits + a sign
- * bit and one 4-byte norm under QSGD), plus a 4-byte index per value for top-k or one 4-byte seed for random-k.
+ * Bytes one client sends for a d-dimensional update: the kept values (4-byte floats, or under QSGD b magnitude bits
+ * + a sign bit each and a 4-byte norm per bucket of QSGD_BUCKET values), plus a 4-byte index per value for top-k or
+ * one 4-byte seed for random-k.
  */
 export function uplinkBytes(config: CompressionConfig, d: number): number {
   const k = keptCoordinates(config, d);
-  const values = config.quantizeBits > 0 ? Math.ceil((k * (config.quantizeBits + 1)) / 8) + FLOAT_BYTES : k * FLOAT_BYTES;
+  const values =
+    config.quantizeBits > 0
+      ? Math.ceil((k * (config.quantizeBits + 1)) / 8) + FLOAT_BYTES * Math.ceil(k / QSGD_BUCKET)
+      : k * FLOAT_BYTES;
   const indices = config.sparsify === 'top-k' ? k * INDEX_BYTES : config.sparsify === 'random-k' ? SEED_BYTES : 0;
   return values + indices;
 }

@@ -203,17 +203,6 @@ describe('computeEpsilon', () => {
     expect(() => computeEpsilon({ ...ok, q: 1.5 })).toThrow('q must be in [0, 1]');
     expect(() => computeEpsilon({ ...ok, noiseMultiplier: -0.5 })).toThrow('σ must be a finite number ≥ 0');
   });
-
-  it('takes well under 5 ms (it runs while a slider is dragged)', () => {
-    const p = { q: 0.01, noiseMultiplier: 1, steps: 1000, delta: 1e-5 };
-    for (let i = 0; i < 10; i++) computeEpsilon(p); // warm up the JIT
-    const times = Array.from({ length: 21 }, (_, i) => {
-      const start = performance.now();
-      computeEpsilon({ ...p, q: 0.01 + i * 1e-4 });
-      return performance.now() - start;
-    }).sort((a, b) => a - b);
-    expect(times[10]).toBeLessThan(5);
-  });
 });
 
 describe('PrivacyAccountant', () => {

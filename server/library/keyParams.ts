@@ -19,7 +19,14 @@ export function keyParams(config: ExperimentConfig): KeyParams {
     strategy: config.strategy.name,
     aggregator: config.aggregator.nnm ? `nnm+${config.aggregator.name}` : config.aggregator.name,
     attack: config.attack.kind,
-    // The config has no DP section yet: derive it here when it does (stored, searched and filtered already).
-    dp: 'none',
+    dp: dpLabel(config.privacy),
   };
+}
+
+/** "none", "central", "central-adaptive" or "local", with "+dp-sgd" (or just "dp-sgd") for sample-level DP. */
+function dpLabel(privacy: ExperimentConfig['privacy']): string {
+  const clientLevel =
+    privacy.mode === 'central' && privacy.clipping === 'adaptive' ? 'central-adaptive' : privacy.mode === 'none' ? '' : privacy.mode;
+  const labels = [clientLevel, privacy.dpSgd ? 'dp-sgd' : ''].filter(Boolean);
+  return labels.length > 0 ? labels.join('+') : 'none';
 }

@@ -114,6 +114,11 @@ describe('list, search, filter', () => {
     const save = async (name: string, notes: string, config: Parameters<typeof sampleRun>[0]) =>
       (await api.runs.save.mutate({ name, notes, metrics: sampleRun(config) })).id;
     ids = {
+      // Saved first, so the newest-first checks below do not see it.
+      private: await save('Blobs private', '', {
+        data: { dataset: 'blobs' },
+        privacy: { mode: 'central', clipping: 'adaptive', noiseMultiplier: 0.5, dpSgd: true },
+      }),
       spiral: await save('Spiral prox', 'try μ = 0.1', { data: { dataset: 'spiral' }, strategy: { name: 'fedprox' } }),
       circles: await save('Circles krum', '100%_sure', { data: { dataset: 'circles' }, aggregator: { name: 'krum', f: 1 } }),
       xor: await save('XOR dirichlet', '', { data: { dataset: 'xor' }, partition: { method: 'dirichlet' }, strategy: { name: 'fedprox' } }),
@@ -148,6 +153,8 @@ describe('list, search, filter', () => {
     expect((await query({ filters: { strategy: 'fedprox', partition: 'dirichlet' } })).items.map((r) => r.id)).toEqual([ids.xor]);
     expect((await query({ filters: { aggregator: 'krum' } })).items.map((r) => r.id)).toEqual([ids.circles]);
     expect((await query({ filters: { attack: 'none', dataset: 'circles' } })).total).toBe(1);
+    expect((await query({ filters: { dp: 'central-adaptive+dp-sgd' } })).items.map((r) => r.id)).toEqual([ids.private]);
+    expect((await query({ query: 'dp-sgd' })).items.map((r) => r.id)).toEqual([ids.private]);
   });
 
   it('lists the values each key parameter takes, for filter menus', async () => {
@@ -157,6 +164,7 @@ describe('list, search, filter', () => {
     expect(facets.strategy).toContain('fedprox');
     expect(facets.aggregator).toEqual(expect.arrayContaining(['krum', 'mean']));
     expect(facets.attack).toEqual(['none']);
+    expect(facets.dp).toEqual(['central-adaptive+dp-sgd', 'none']);
   });
 
   it('lists and searches experiments, also through their runs’ names', async () => {

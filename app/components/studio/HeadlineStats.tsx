@@ -1,7 +1,7 @@
 'use client';
 import { useDeferredValue, useMemo } from 'react';
 import { Stat } from '../viz';
-import { formatEpsilon } from '../viz/format';
+import { formatDelta, formatEpsilon } from '../viz/format';
 import { spentEpsilon } from '../viz/series';
 import { useStudio } from '../../lib/store';
 import styles from './Stage.module.css';
@@ -23,7 +23,7 @@ export function HeadlineStats() {
         <Stat label="Attack success" value={attackTrend.at(-1)} format="percent" trend={attackTrend} hint="on triggered / targeted test inputs" testId="stat-attack-success" />
       )}
       {last && spentEpsilon(last) !== undefined && (
-        <Stat label="ε spent" value={formatEpsilon(spentEpsilon(last))} hint={`at δ = ${delta}`} testId="stat-epsilon" />
+        <Stat label="ε spent" value={formatEpsilon(spentEpsilon(last))} hint={`at δ = ${formatDelta(delta)}`} testId="stat-epsilon" />
       )}
       <Stat label="Label skew" value={skew} format="number" hint="mean Hellinger (0 = IID, 1 = disjoint)" />
       <Stat label="Round time" value={last && last.round > 0 ? last.durationMs : undefined} format="duration" />

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { clientsPerRound } from '../../../core/config/schema';
 import { privacyPlan } from '../../../core/privacy/ledger';
 import { Sparkline } from '../viz';
-import { formatEpsilon } from '../viz/format';
+import { formatDelta, formatEpsilon } from '../viz/format';
 import { SERIES_COLORS } from '../viz/palette';
 import { planText } from '../viz/PrivacyChart';
 import { useStudio } from '../../lib/store';
@@ -28,7 +28,7 @@ export function PrivacyPlanner() {
   const q = clientsPerRound(config) / config.partition.numClients;
   const detail =
     privacy.mode === 'central'
-      ? `q = ${+q.toPrecision(3)} clients sampled per round, z = ${privacy.noiseMultiplier}`
+      ? `q = ${+q.toPrecision(3)} of clients per round, z = ${privacy.noiseMultiplier}`
       : privacy.mode === 'local'
         ? `local ε = ${privacy.localEpsilon} per round, composed over rounds`
         : 'worst client: the smallest, in every round';
@@ -46,7 +46,7 @@ export function PrivacyPlanner() {
         label={`ε grows to ${formatEpsilon(main)} over ${rounds} rounds`}
       />
       <div className={styles.plannerDetail}>
-        at δ = {privacy.delta} · {detail}
+        at δ = {formatDelta(privacy.delta)} · {detail}
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import type { PrivacySpent } from '../../../core/privacy/ledger';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot } from './chartStyle';
 import { roundTicks, valueAxis } from './axisTicks';
 import { ChartFrame } from './ChartFrame';
-import { formatEpsilon } from './format';
+import { formatDelta, formatEpsilon } from './format';
 import { SERIES_COLORS } from './palette';
 import { privacySeries } from './series';
 import { SeriesLegend } from './SeriesLegend';
@@ -40,7 +40,7 @@ export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalR
   return (
     <ChartFrame
       title="Privacy spent"
-      units={`ε at δ = ${delta} (RDP accountant); dashed: planned after round ${totalRounds}`}
+      units={`ε at δ = ${formatDelta(delta)} (RDP accountant); dashed: planned after round ${totalRounds}`}
       aside={aside}
       empty={data.length === 0}
       emptyText={`Planned: ${planText(planned)} after ${totalRounds} rounds. Run to see ε grow round by round.`}

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatInteger, formatNumber, formatPercent } from './format';
+import { formatBytes, formatDelta, formatDuration, formatEpsilon, formatInteger, formatNumber, formatPercent } from './format';
 
 describe('formatters', () => {
+  it('formats ε (∞ without noise) and δ as a power of ten', () => {
+    expect(formatEpsilon(2.10775)).toBe('2.11');
+    expect(formatEpsilon(Infinity)).toBe('∞');
+    expect(formatEpsilon(undefined)).toBe('—');
+    expect(formatDelta(1e-5)).toBe('1e−5');
+    expect(formatDelta(0.01)).toBe('0.01');
+  });
+
   it('formats percentages and shows a dash for missing values', () => {
     expect(formatPercent(0.8734)).toBe('87.3%');
     expect(formatPercent(1, 0)).toBe('100%');

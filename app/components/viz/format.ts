@@ -51,3 +51,8 @@ export function formatDuration(ms: number | null | undefined): string {
 export function formatEpsilon(v: number | null | undefined): string {
   return v === Infinity ? '∞' : formatNumber(v, 3);
 }
+
+/** δ: 1e-5 → "1e-5" (small probabilities read best as powers of ten). */
+export function formatDelta(v: number): string {
+  return v < 1e-3 ? v.toExponential().replace('e-', 'e−') : String(v);
+}

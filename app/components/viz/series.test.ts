@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
-import { accuracySeries, bytesSeries, clientHistory, clientPoints, lossSeries, sortedMedian, spreadSeries, timeSeries } from './series';
+import { accuracySeries, bytesSeries, clientHistory, clientPoints, lossSeries, privacySeries, sortedMedian, spentEpsilon, spreadSeries, timeSeries } from './series';
 
 const client = (id: number, localAccuracy: number, dropped = false, updateNorm = 1): ClientRoundMetrics => ({
   id,
@@ -107,5 +107,19 @@ describe('series', () => {
         { round: 4, localAccuracy: 0.8 },
       ],
     });
+  });
+});
+
+describe('privacySeries', () => {
+  it('keeps rounds that report ε; infinite ε (no noise) becomes a gap', () => {
+    const rounds = [round(0, [], { epsilon: 0 }), round(1, [], { epsilon: 1.5, exampleEpsilon: 3 }), round(2, [], { epsilon: Infinity })];
+    expect(privacySeries(rounds)).toEqual([
+      { round: 0, epsilon: 0, exampleEpsilon: null },
+      { round: 1, epsilon: 1.5, exampleEpsilon: 3 },
+      { round: 2, epsilon: null, exampleEpsilon: null },
+    ]);
+    expect(privacySeries([round(0, [])])).toEqual([]);
+    expect(spentEpsilon(round(1, [], { exampleEpsilon: 3 }))).toBe(3);
+    expect(spentEpsilon(rounds[1])).toBe(1.5);
   });
 });
