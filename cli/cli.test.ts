@@ -146,4 +146,29 @@ describe('fedstudio run', () => {
     };
     expect(run('2')).toEqual(run('1'));
   });
+
+  it('privacy, SecAgg and compression are reproducible too, and the run reports the ε it spent', () => {
+    const run = (workers: string, ...sets: string[]) => {
+      const out = path.join(tmp, `private-${workers}.json`);
+      const csv = path.join(tmp, `private-${workers}.csv`);
+      const args = sets.flatMap((s) => ['--set', s]);
+      const result = cli('run', 'examples/moons-drift.json', '--rounds', '2', '--workers', workers, '--out', out, '--csv', csv, ...args);
+      expect(result.code).toBe(0);
+      const { rounds } = JSON.parse(readFileSync(out, 'utf8')) as RunMetrics;
+      // The masks come from fresh key pairs each run: only what the server saw and the wall times differ.
+      const comparable = rounds.map(({ durationMs: _, secureAggregation, ...rest }) => {
+        if (!secureAggregation) return rest;
+        const { ms: _ms, preview, ...protocol } = secureAggregation;
+        return { ...rest, protocol, input: preview?.input, sum: preview?.sum };
+      });
+      return { comparable, stderr: result.stderr, csv: readFileSync(csv, 'utf8') };
+    };
+    const secure = ['privacy.mode=central', 'privacy.noiseMultiplier=0.8', 'secureAggregation.mode=secagg'];
+    const a = run('1', ...secure);
+    expect(run('2', ...secure).comparable).toEqual(a.comparable);
+    expect(a.stderr).toMatch(/done: test accuracy \d\.\d{4} after 2 rounds, ε = \d+\.\d\d at δ = 1e-5/);
+    expect(a.csv.split('\n')[0]).toMatch(/,epsilon,clip_norm$/);
+    const compressed = ['compression.sparsify=top-k', 'compression.quantizeBits=4', 'privacy.dpSgd=true', 'privacy.mode=local'];
+    expect(run('2', ...compressed).comparable).toEqual(run('1', ...compressed).comparable);
+  });
 });

@@ -73,7 +73,14 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     if (!flags.quiet && end.reason === 'completed') {
       const last = metrics.rounds[metrics.rounds.length - 1];
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stderr.write(`done: test accuracy ${last.testAccuracy.toFixed(4)} after ${end.rounds} rounds (${seconds} s)\n`);
+      const eps = (v: number) => (v === Infinity ? '∞ (no noise)' : v.toFixed(2));
+      const privacy = [
+        last.epsilon !== undefined && `ε = ${eps(last.epsilon)}`,
+        last.exampleEpsilon !== undefined && `ε per example = ${eps(last.exampleEpsilon)}`,
+      ].filter(Boolean);
+      const delta = metrics.config.privacy.delta;
+      const spent = privacy.length > 0 ? `, ${privacy.join(', ')} at δ = ${delta < 1e-3 ? delta.toExponential() : delta}` : '';
+      process.stderr.write(`done: test accuracy ${last.testAccuracy.toFixed(4)} after ${end.rounds} rounds${spent} (${seconds} s)\n`);
     }
     if (flags.save) saved = await saveToStudio(metrics, flags, performance.now() - started);
   }
