@@ -36,7 +36,7 @@ export function PrivacyPlanner() {
   return (
     <div className={styles.planner} data-testid="privacy-plan" data-epsilon={main}>
       <div>
-        <strong>Planned after {rounds} rounds:</strong> {planText(plan.final)}
+        <strong>Planned after {rounds} rounds:</strong> {planText(plan.final) || 'waiting for the partition (client sizes)…'}
       </div>
       <Sparkline
         values={plan.curve.map((p) => p.epsilon ?? p.exampleEpsilon ?? NaN)}
