@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { experimentSchema } from '../core/config/schema';
-import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH } from '../server/library/limits';
+import { runNameSchema, runNotesSchema } from '../server/library/inputs';
 import { CliError } from './errors';
 
 const integer = z
@@ -29,13 +29,8 @@ const runSchema = z.strictObject({
   quiet: z.boolean().default(false),
   save: z.boolean().optional(),
   server: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://127.0.0.1:3000' }).optional(),
-  name: z
-    .string()
-    .trim()
-    .max(MAX_NAME_LENGTH)
-    .refine((s) => s.length > 0, 'must not be empty')
-    .optional(),
-  notes: z.string().max(MAX_NOTES_LENGTH).optional(),
+  name: runNameSchema.optional(),
+  notes: runNotesSchema.optional(),
 });
 
 const partitionSchema = z.strictObject({ ...common, ...setFlags });

@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { useMemo } from 'react';
-import { classColor, formatPercent } from '../components/viz';
+import { classColor } from '../components/viz';
 import type { ConfigDiffRow } from '../../server/library/configDiff';
 import type { RunRecord } from '../../server/library/library';
 import { roundsFromWire } from '../../server/library/metricsSchema';
-import { ParamBadges } from '../library/_components/ParamBadges';
+import { RunSummaryCells } from '../library/_components/RunSummaryCells';
 import styles from '../library/_components/library.module.css';
 import { ConfigDiffTable } from './ConfigDiffTable';
 import { COMPARE_METRICS } from './metrics';
@@ -36,13 +36,7 @@ export function CompareView({ runs, diff }: { runs: RunRecord[]; diff: ConfigDif
                 <span className={styles.swatch} style={{ background: series[i].color }} aria-hidden="true" />
                 <Link href={`/r/${run.id}`}>{run.name}</Link>
               </td>
-              <td>
-                <ParamBadges params={run.params} />
-              </td>
-              <td className={styles.num}>
-                {run.roundsCompleted}/{run.roundsPlanned}
-              </td>
-              <td className={styles.num}>{formatPercent(run.finalAccuracy)}</td>
+              <RunSummaryCells run={run} />
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@
 // come from the schema (schemaInfo.ts); this file only adds words, grouping and when a knob matters.
 import { clippedCountStddev, secAggNeighbours, TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
 import { initialClipNorm } from '../../core/privacy/centralDp';
+import { privacyEnabled } from '../../core/privacy/ledger';
 import { SERVER_LR_DEFAULTS } from '../../core/strategy/serverLr';
 
 export interface FieldSpec {
@@ -433,7 +434,7 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Target δ',
         help: 'The δ at which ε is reported; keep it below 1/number of clients (or examples).',
         log: true,
-        when: (c) => c.privacy.mode !== 'none' || c.privacy.dpSgd,
+        when: (c) => privacyEnabled(c.privacy),
       },
     ],
   },

@@ -1,11 +1,10 @@
 'use client';
 import Link from 'next/link';
-import { formatPercent } from '../components/viz';
 import type { RunSummary } from '../../server/library/library';
 import { COMPARE_MAX } from '../../server/library/limits';
 import { ConfirmButton } from './_components/ConfirmButton';
 import { formatDate } from './_components/format';
-import { ParamBadges } from './_components/ParamBadges';
+import { RunSummaryCells } from './_components/RunSummaryCells';
 import styles from './_components/library.module.css';
 
 interface Props {
@@ -55,15 +54,7 @@ export function RunsTable({ runs, selected, onToggle, onDelete }: Props) {
                 </Link>
                 {run.notes && <div className={styles.muted}>{run.notes.length > 140 ? `${run.notes.slice(0, 140)}…` : run.notes}</div>}
               </td>
-              <td>
-                <ParamBadges params={run.params} />
-              </td>
-              <td className={styles.num}>
-                {run.roundsCompleted}/{run.roundsPlanned}
-              </td>
-              <td className={styles.num} data-testid="run-final-accuracy" data-value={run.finalAccuracy ?? ''}>
-                {formatPercent(run.finalAccuracy)}
-              </td>
+              <RunSummaryCells run={run} />
               <td className={styles.muted}>{formatDate(run.createdAt)}</td>
               <td>
                 <ConfirmButton label="Delete" confirmLabel="Delete run?" onConfirm={() => onDelete(run.id)} testId="delete-run" />

@@ -1,16 +1,7 @@
+import { formatDelta, formatEpsilon } from '../../core/privacy/format';
 import { computeEpsilon } from '../../core/privacy/rdp';
 import type { PrivacyFlags } from '../flags';
 import { PRIVACY_HELP } from '../help';
-
-/** Three significant digits without trailing zeros or exponent notation above 1 (2.1078 → 2.11, 1234.5 → 1230). */
-function formatEpsilon(epsilon: number): string {
-  return Number.isFinite(epsilon) ? String(Number(epsilon.toPrecision(3))) : '∞';
-}
-
-/** δ as people write it: 1e-5 rather than 0.00001. */
-function formatDelta(delta: number): string {
-  return delta < 1e-3 ? delta.toExponential() : String(delta);
-}
 
 export function privacyCommand(flags: PrivacyFlags): number {
   if (flags.help) {

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { RoundEngine } from '../../core/engine/engine';
+import { formatDelta } from '../../core/privacy/format';
 import type { RunEndReason } from '../../core/engine/types';
 import { createNodePoolExecutor } from '../../workers/nodePool';
 import { loadConfigFile } from '../configFile';
@@ -78,8 +79,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
         last.epsilon !== undefined && `ε = ${eps(last.epsilon)}`,
         last.exampleEpsilon !== undefined && `ε per example = ${eps(last.exampleEpsilon)}`,
       ].filter(Boolean);
-      const delta = metrics.config.privacy.delta;
-      const spent = privacy.length > 0 ? `, ${privacy.join(', ')} at δ = ${delta < 1e-3 ? delta.toExponential() : delta}` : '';
+      const spent = privacy.length > 0 ? `, ${privacy.join(', ')} at δ = ${formatDelta(metrics.config.privacy.delta)}` : '';
       process.stderr.write(`done: test accuracy ${last.testAccuracy.toFixed(4)} after ${end.rounds} rounds${spent} (${seconds} s)\n`);
     }
     if (flags.save) saved = await saveToStudio(metrics, flags, performance.now() - started);

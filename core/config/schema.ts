@@ -341,10 +341,8 @@ function checkPrivacyAndSecureAggregation(cfg: ParsedSections, ctx: z.Refinement
       message: 'central DP adds noise to the sum of clipped updates: use aggregator "mean" (or privacy.mode "local")',
     });
   }
-  if (secAgg.mode === 'none') {
-    if (privacy.mode === 'central' && privacy.clipping === 'adaptive') checkAdaptiveNoise(cfg, ctx);
-    return;
-  }
+  if (privacy.mode === 'central' && privacy.clipping === 'adaptive') checkAdaptiveNoise(cfg, ctx);
+  if (secAgg.mode === 'none') return;
   if (aggregator.name !== 'mean') {
     ctx.addIssue({
       code: 'custom',
@@ -373,7 +371,6 @@ function checkPrivacyAndSecureAggregation(cfg: ParsedSections, ctx: z.Refinement
       message: `must be even (each client links to k/2 neighbours on each side) (got ${secAgg.neighbours})`,
     });
   }
-  if (privacy.mode === 'central' && privacy.clipping === 'adaptive') checkAdaptiveNoise(cfg, ctx);
 }
 
 /** Adaptive clipping splits z between the update and the clipped count (Andrew et al. 2021): needs z < 2σ_b. */

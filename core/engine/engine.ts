@@ -8,7 +8,7 @@ import type { ExperimentConfig } from '../config/schema';
 import type { PartitionStats } from '../partition/types';
 import { createStrategy } from '../strategy/registry';
 import type { Strategy } from '../strategy/types';
-import { PrivacyLedger, type PrivacySpent } from '../privacy/ledger';
+import { PrivacyLedger, privacyEnabled } from '../privacy/ledger';
 import { planRound, type ClientPlan } from './heterogeneity';
 import { sampleClients } from './sampling';
 import { BYTES_PER_PARAM, UpdatePipeline } from './updatePipeline';
@@ -191,7 +191,7 @@ export class RoundEngine {
     if (init === STOPPED) return false;
     [this.global, this.partition] = init;
     this.pipeline = new UpdatePipeline(this.config, this.aggregator, this.partition.sizes);
-    this.ledger = privacyEnabled(this.config) ? new PrivacyLedger(this.config, this.partition.sizes) : null;
+    this.ledger = privacyEnabled(this.config.privacy) ? new PrivacyLedger(this.config, this.partition.sizes) : null;
     this.environment = { backend: info.backend, simd: info.simd, workers: info.workers, runtime: this.runtime };
     this.emit({ type: 'run-started', config: this.config, partition: this.partition, environment: this.environment });
     const started = performance.now(); // round 0 times the evaluation only, not the workers' start-up
@@ -207,7 +207,7 @@ export class RoundEngine {
       bytesDown: 0,
       clients: [],
       ...withAttackSuccess(test.attackSuccess),
-      ...(this.ledger && zeroPrivacy(this.config)),
+      ...this.ledger?.spent(),
       ...(this.pipeline.nextClipNorm !== undefined && { clipNorm: this.pipeline.nextClipNorm }),
     });
     return true;
@@ -359,18 +359,6 @@ export class RoundEngine {
       }
     }
   }
-}
-
-function privacyEnabled(config: ExperimentConfig): boolean {
-  return config.privacy.mode !== 'none' || config.privacy.dpSgd;
-}
-
-/** Round 0: nothing spent yet. */
-function zeroPrivacy(config: ExperimentConfig): PrivacySpent {
-  return {
-    ...(config.privacy.mode !== 'none' && { epsilon: 0 }),
-    ...(config.privacy.dpSgd && { exampleEpsilon: 0 }),
-  };
 }
 
 function withAttackSuccess(attackSuccess: number | undefined): { attackSuccess?: number } {

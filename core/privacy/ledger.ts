@@ -13,6 +13,11 @@ function epsilonAfter(rdp: Float64Array, steps: number, delta: number): number {
   return epsilonFromRdp(rdp.map((r) => (steps === 0 ? 0 : r * steps)), delta).epsilon;
 }
 
+/** Whether the config spends any privacy budget: client-level DP or DP-SGD. */
+export function privacyEnabled(privacy: ExperimentConfig['privacy']): boolean {
+  return privacy.mode !== 'none' || privacy.dpSgd;
+}
+
 /** Noise multiplier of local DP relative to its sensitivity 2S: σ/(2S) = √(2 ln(1.25/δ))/ε, whatever S is. */
 function localNoiseMultiplier(privacy: ExperimentConfig['privacy']): number {
   return gaussianMechanismStd(0.5, privacy.localEpsilon, privacy.localDelta);
@@ -56,12 +61,17 @@ export class PrivacyLedger {
 
   /** Records one round in which `senders` sent updates (`steps` local steps each) and returns ε spent so far. */
   record(senders: readonly { clientId: number; steps: number }[]): PrivacySpent {
-    const { privacy } = this.config;
     if (senders.length > 0) this.centralRounds++;
     for (const { clientId, steps } of senders) {
       this.participations.set(clientId, (this.participations.get(clientId) ?? 0) + 1);
       this.exampleSteps.set(clientId, (this.exampleSteps.get(clientId) ?? 0) + steps);
     }
+    return this.spent();
+  }
+
+  /** ε spent so far (0 before any round) for each mechanism the config enables. */
+  spent(): PrivacySpent {
+    const { privacy } = this.config;
     const spent: PrivacySpent = {};
     if (this.clientRdp) {
       const steps = privacy.mode === 'central' ? this.centralRounds : Math.max(0, ...this.participations.values());

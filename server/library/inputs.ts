@@ -6,15 +6,18 @@ import { runMetricsSchema } from './metricsSchema';
 
 const id = z.string().min(1).max(100);
 
+/** A run's name (trimmed, not empty) and notes, as the API and `fedstudio run --save` accept them. */
+export const runNameSchema = z
+  .string()
+  .trim()
+  .max(MAX_NAME_LENGTH)
+  .refine((s) => s.length > 0, 'must not be empty');
+export const runNotesSchema = z.string().max(MAX_NOTES_LENGTH);
+
 export const saveRunInput = z.strictObject({
   /** Defaults to the config's name. */
-  name: z
-    .string()
-    .trim()
-    .max(MAX_NAME_LENGTH)
-    .refine((s) => s.length > 0, 'must not be empty')
-    .optional(),
-  notes: z.string().max(MAX_NOTES_LENGTH).default(''),
+  name: runNameSchema.optional(),
+  notes: runNotesSchema.default(''),
   /** Wall-clock time of the run; defaults to the sum of the rounds' durations. */
   durationMs: z.number().min(0).optional(),
   metrics: runMetricsSchema,

@@ -61,23 +61,18 @@ export interface Page<T> {
   total: number;
 }
 
-interface ExperimentRow {
+/** Rows carry the key parameters as columns. */
+interface ExperimentRow extends KeyParams {
   id: string;
   name: string;
   config: string;
   created_at: number;
-  dataset: string;
-  partition: string;
-  strategy: string;
-  aggregator: string;
-  attack: string;
-  dp: string;
   run_count: number;
   last_run_at: number | null;
   best_accuracy: number | null;
 }
 
-interface RunRow {
+interface RunRow extends KeyParams {
   id: string;
   experiment_id: string;
   name: string;
@@ -93,12 +88,6 @@ interface RunRow {
   final_loss: number | null;
   created_at: number;
   rounds_planned: number;
-  dataset: string;
-  partition: string;
-  strategy: string;
-  aggregator: string;
-  attack: string;
-  dp: string;
 }
 
 const RUN_COLUMNS = `r.id, r.experiment_id, r.name, r.notes, r.config_name, r.backend, r.simd, r.workers, r.runtime,

@@ -1,28 +1,17 @@
 'use client';
-import { useMemo } from 'react';
 import { clientsPerRound } from '../../../core/config/schema';
-import { privacyPlan } from '../../../core/privacy/ledger';
 import { Sparkline } from '../viz';
 import { formatDelta, formatEpsilon } from '../viz/format';
 import { SERIES_COLORS } from '../viz/palette';
 import { planText } from '../viz/PrivacyChart';
 import { useStudio } from '../../lib/store';
+import { usePrivacyPlan } from '../../lib/usePrivacyPlan';
 import styles from './ConfigPanel.module.css';
-
-const CURVE_POINTS = 40;
 
 /** The accountant before running: ε after the planned rounds, recomputed as z, q (sampling) or rounds move. */
 export function PrivacyPlanner() {
   const config = useStudio((s) => s.config);
-  const sizes = useStudio((s) => s.partition.stats?.sizes);
-  const plan = useMemo(() => {
-    const { privacy, rounds } = config;
-    if (privacy.mode === 'none' && !privacy.dpSgd) return null;
-    const at = privacyPlan(config, sizes ?? []);
-    const final = at(rounds);
-    const curve = Array.from({ length: CURVE_POINTS + 1 }, (_, i) => at(Math.round((i * rounds) / CURVE_POINTS)));
-    return { final, curve };
-  }, [config, sizes]);
+  const plan = usePrivacyPlan();
   if (!plan) return null;
   const { privacy, rounds } = config;
   const q = clientsPerRound(config) / config.partition.numClients;

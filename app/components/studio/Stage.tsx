@@ -16,7 +16,8 @@ import {
   Stat,
   UpdateNormScatter,
 } from '../viz';
-import { privacyPlan } from '../../../core/privacy/ledger';
+import { privacyEnabled } from '../../../core/privacy/ledger';
+import { usePrivacyPlan } from '../../lib/usePrivacyPlan';
 import { isOmniscientAttack, maliciousFlags } from '../viz/attackView';
 import { useStudio } from '../../lib/store';
 import { useInView } from '../../lib/useInView';
@@ -142,13 +143,13 @@ function ClipNormStat({ rounds }: { rounds: readonly RoundMetrics[] }) {
 
 function PrivacyCard() {
   const config = useStudio((s) => s.config);
-  const sizes = useStudio((s) => s.partition.stats?.sizes);
-  const planned = useMemo(() => privacyPlan(config, sizes ?? [])(config.rounds), [config, sizes]);
+  const plan = usePrivacyPlan();
+  if (!plan) return null;
   return (
     <section className={`${styles.card} ${styles.wide}`} aria-label="Privacy">
       <div className={styles.privacy}>
         <LiveRounds>
-          {(rounds) => <PrivacyChart rounds={rounds} planned={planned} totalRounds={config.rounds} delta={config.privacy.delta} height={160} />}
+          {(rounds) => <PrivacyChart rounds={rounds} planned={plan.final} totalRounds={config.rounds} delta={config.privacy.delta} height={160} />}
         </LiveRounds>
         {config.privacy.mode === 'central' && <LiveRounds>{(rounds) => <ClipNormStat rounds={rounds} />}</LiveRounds>}
       </div>
@@ -168,7 +169,7 @@ function SecAggCard({ mode }: { mode: string }) {
 export function Stage() {
   const twoD = useStudio((s) => TWO_D_DATASETS.includes(s.config.data.dataset));
   const omniscient = useStudio((s) => isOmniscientAttack(s.config.attack));
-  const privacy = useStudio((s) => s.config.privacy.mode !== 'none' || s.config.privacy.dpSgd);
+  const privacy = useStudio((s) => privacyEnabled(s.config.privacy));
   const secAgg = useStudio((s) => s.config.secureAggregation.mode);
   return (
     <div className={styles.stage}>

@@ -30,10 +30,11 @@ function VectorStrip({ label, values, color, testId }: { label: string; values: 
 
 /** Secure aggregation, last round: what the server saw from one client next to the sum it recovered, and the cost. */
 export const SecAggView = memo(function SecAggView({ rounds, mode }: { rounds: readonly RoundMetrics[]; mode: string }) {
-  const last = [...rounds].reverse().find((r) => r.secureAggregation);
+  let last: RoundMetrics | undefined;
+  for (let i = rounds.length - 1; i >= 0 && !last; i--) if (rounds[i].secureAggregation) last = rounds[i];
   const s = last?.secureAggregation;
   const plainBytes = last && s?.overheadBytes !== undefined ? last.bytesUp - s.overheadBytes : NaN;
-  const aside = s && !s.error
+  const aside = last && s && !s.error
     ? `round ${last.round}: ${s.survivors} survivors, t = ${s.threshold}, ${s.neighbours} share holders each · +${formatBytes(s.overheadBytes)} (${formatNumber((100 * (s.overheadBytes ?? 0)) / plainBytes, 2)}% over plain) · ${formatDuration(s.ms)}`
     : undefined;
   return (

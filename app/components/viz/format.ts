@@ -1,5 +1,7 @@
 /** Display formatting. Every formatter prints "—" for a missing or non-finite value, so NaN never reaches the screen. */
 
+import { formatDelta as formatPrivacyDelta, formatEpsilon as formatPrivacyEpsilon } from '../../../core/privacy/format';
+
 export const MISSING = '—';
 
 export function isFiniteNumber(v: unknown): v is number {
@@ -49,10 +51,10 @@ export function formatDuration(ms: number | null | undefined): string {
 
 /** ε: "2.11", "∞" without noise, "—" when unknown. */
 export function formatEpsilon(v: number | null | undefined): string {
-  return v === Infinity ? '∞' : formatNumber(v, 3);
+  return v === Infinity || isFiniteNumber(v) ? formatPrivacyEpsilon(v) : MISSING;
 }
 
-/** δ: 1e-5 → "1e-5" (small probabilities read best as powers of ten). */
+/** δ: 1e-5 → "1e−5", with a typographic minus on screen. */
 export function formatDelta(v: number): string {
-  return v < 1e-3 ? v.toExponential().replace('e-', 'e−') : String(v);
+  return formatPrivacyDelta(v).replace('e-', 'e−');
 }

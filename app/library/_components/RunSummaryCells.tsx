@@ -1,0 +1,21 @@
+import { formatPercent } from '../../components/viz';
+import type { RunSummary } from '../../../server/library/library';
+import { ParamBadges } from './ParamBadges';
+import styles from './library.module.css';
+
+/** A saved run's parameters, rounds and final accuracy: three cells of a row in the library and compare tables. */
+export function RunSummaryCells({ run }: { run: Pick<RunSummary, 'params' | 'roundsCompleted' | 'roundsPlanned' | 'finalAccuracy'> }) {
+  return (
+    <>
+      <td>
+        <ParamBadges params={run.params} />
+      </td>
+      <td className={styles.num}>
+        {run.roundsCompleted}/{run.roundsPlanned}
+      </td>
+      <td className={styles.num} data-testid="run-final-accuracy" data-value={run.finalAccuracy ?? ''}>
+        {formatPercent(run.finalAccuracy)}
+      </td>
+    </>
+  );
+}
