@@ -2,6 +2,7 @@
 // first, so `npm run test:e2e` works on a clean clone; E2E_SKIP_BUILD=1 reuses an existing `.next` build.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 export const E2E_PORT = 3100;
@@ -33,6 +34,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}`,
     timeout: 900_000,
     reuseExistingServer: !process.env.CI,
+    // The project root, also for configs elsewhere that extend this one (e2e/screenshot.config.ts).
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
     stdout: 'pipe',
     // The experiment library of the test server: a scratch database, not the developer's data/fedstudio.db.
     env: { NEXT_TELEMETRY_DISABLED: '1', FEDSTUDIO_DB: process.env.FEDSTUDIO_DB ?? path.join(tmpdir(), 'fedstudio-e2e', 'library.db') },

@@ -36,7 +36,7 @@ export function OverlayChart({ metric, series, height = 220 }: { metric: Compare
     });
     const data = [...byRound.entries()].sort(([a], [b]) => a - b).map(([round, row]) => ({ round, ...row }));
     const axis = metric.fixedAxis
-      ? { domain: metric.fixedAxis.domain, ticks: undefined, format: metric.fixedAxis.tick }
+      ? metric.fixedAxis
       : metric.axisFor
         ? metric.axisFor(Math.max(0, ...values))
         : valueAxis(...extent(values, [0, 1]), { count: 4 });
@@ -53,7 +53,7 @@ export function OverlayChart({ metric, series, height = 220 }: { metric: Compare
       ) : (
         <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
-          <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
+          <XAxis {...AXIS_PROPS} {...roundAxisProps(data.at(-1)?.round ?? 0)} />
           <YAxis
             {...AXIS_PROPS}
             width={52}

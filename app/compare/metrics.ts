@@ -1,5 +1,5 @@
 import type { RoundMetrics } from '../../core/engine/types';
-import { byteAxis, type ValueAxis } from '../components/viz/axisTicks';
+import { PERCENT_AXIS, byteAxis, type ValueAxis } from '../components/viz/axisTicks';
 import { formatPercent } from '../components/viz';
 import { formatBytes, formatEpsilon, formatNumber } from '../components/viz/format';
 
@@ -11,12 +11,10 @@ export interface CompareMetric {
   value: (round: RoundMetrics) => number;
   format: (v: number) => string;
   /** Fixed y range and its tick labels (accuracies); otherwise both fitted to the data. */
-  fixedAxis?: { domain: [number, number]; tick: (v: number) => string };
+  fixedAxis?: ValueAxis;
   /** A y axis fitted to the data's largest value in the metric's own units (bytes); default: plain numbers. */
   axisFor?: (max: number) => ValueAxis;
 }
-
-const PERCENT_AXIS = { domain: [0, 1] as [number, number], tick: (v: number) => formatPercent(v, 0) };
 
 export const COMPARE_METRICS: readonly CompareMetric[] = [
   {
@@ -70,9 +68,6 @@ export const COMPARE_METRICS: readonly CompareMetric[] = [
     units: 'client → server bytes per round (compression and SecAgg change it)',
     value: (r) => (r.round === 0 ? NaN : r.bytesUp),
     format: formatBytes,
-    axisFor: (max) => {
-      const { ticks, format } = byteAxis(max);
-      return { ticks, format, domain: [0, ticks[ticks.length - 1]] };
-    },
+    axisFor: byteAxis,
   },
 ];

@@ -32,15 +32,16 @@ import styles from './Stage.module.css';
  * transitions) and skips charts that are off screen until they scroll into view, so a round landing never blocks
  * the main thread for long.
  */
-function LiveRounds({ children }: { children: (rounds: readonly RoundMetrics[]) => ReactNode }) {
+function LiveRounds({ children }: { children: (rounds: readonly RoundMetrics[], totalRounds: number) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const rounds = useQueued(
     useStudio((s) => s.rounds),
     useInView(ref),
   );
+  const totalRounds = useStudio((s) => s.run.totalRounds);
   return (
     <div ref={ref} className={styles.live}>
-      {children(rounds)}
+      {children(rounds, totalRounds)}
     </div>
   );
 }
@@ -108,19 +109,19 @@ function DiagnosticsCard() {
   return (
     <section className={`${styles.card} ${styles.wide}`} aria-label="Round diagnostics">
       <div className={styles.chartGrid}>
-        <LiveRounds>{(rounds) => <ClientSpreadChart rounds={rounds} height={160} />}</LiveRounds>
+        <LiveRounds>{(rounds, totalRounds) => <ClientSpreadChart rounds={rounds} totalRounds={totalRounds} height={160} />}</LiveRounds>
         <LiveRounds>
-          {(rounds) => <UpdateNormScatter rounds={rounds} selected={selected} onSelect={selectClient} height={160} />}
+          {(rounds, totalRounds) => <UpdateNormScatter rounds={rounds} totalRounds={totalRounds} selected={selected} onSelect={selectClient} height={160} />}
         </LiveRounds>
         {attack && (
           <LiveRounds>
-            {(rounds) => (
-              <UpdateNormScatter rounds={rounds} metric="cosineToAggregate" selected={selected} onSelect={selectClient} height={160} />
+            {(rounds, totalRounds) => (
+              <UpdateNormScatter rounds={rounds} totalRounds={totalRounds} metric="cosineToAggregate" selected={selected} onSelect={selectClient} height={160} />
             )}
           </LiveRounds>
         )}
-        <LiveRounds>{(rounds) => <BytesChart rounds={rounds} height={140} />}</LiveRounds>
-        <LiveRounds>{(rounds) => <RoundTimeChart rounds={rounds} height={140} />}</LiveRounds>
+        <LiveRounds>{(rounds, totalRounds) => <BytesChart rounds={rounds} totalRounds={totalRounds} height={140} />}</LiveRounds>
+        <LiveRounds>{(rounds, totalRounds) => <RoundTimeChart rounds={rounds} totalRounds={totalRounds} height={140} />}</LiveRounds>
       </div>
     </section>
   );
@@ -149,7 +150,7 @@ function PrivacyCard() {
     <section className={`${styles.card} ${styles.wide}`} aria-label="Privacy">
       <div className={styles.privacy}>
         <LiveRounds>
-          {(rounds) => <PrivacyChart rounds={rounds} planned={plan.final} totalRounds={config.rounds} delta={config.privacy.delta} height={160} />}
+          {(rounds, totalRounds) => <PrivacyChart rounds={rounds} planned={plan.final} totalRounds={totalRounds} delta={config.privacy.delta} height={160} />}
         </LiveRounds>
         {config.privacy.mode === 'central' && <LiveRounds>{(rounds) => <ClipNormStat rounds={rounds} />}</LiveRounds>}
       </div>
@@ -182,8 +183,8 @@ export function Stage() {
       <div className={styles.grid}>
         <PartitionCard />
         <section className={`${styles.card} ${styles.accuracy}`} aria-label="Accuracy">
-          <LiveRounds>{(rounds) => <AccuracyChart rounds={rounds} height={200} />}</LiveRounds>
-          <LiveRounds>{(rounds) => <LossChart rounds={rounds} height={133} />}</LiveRounds>
+          <LiveRounds>{(rounds, totalRounds) => <AccuracyChart rounds={rounds} totalRounds={totalRounds} height={200} />}</LiveRounds>
+          <LiveRounds>{(rounds, totalRounds) => <LossChart rounds={rounds} totalRounds={totalRounds} height={133} />}</LiveRounds>
         </section>
         {twoD && <BoundaryPanel />}
         {privacy && <PrivacyCard />}

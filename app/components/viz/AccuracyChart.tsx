@@ -2,9 +2,11 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundMetrics } from '../../../core/engine/types';
-import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, roundAxisProps, lineDot } from './chartStyle';
+import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, useRoundAxis, lineDot } from './chartStyle';
+import { PERCENT_AXIS } from './axisTicks';
 import { ChartFrame } from './ChartFrame';
 import { decimate } from './decimate';
+import { PREVIEW_ROUNDS } from './previewRounds';
 import { formatPercent, isFiniteNumber } from './format';
 import { SERIES_COLORS } from './palette';
 import { accuracySeries } from './series';
@@ -12,44 +14,79 @@ import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
 // Props recharts compares by identity are module constants: a new array or function each render re-registers the axis.
-const UNIT_DOMAIN: [number, number] = [0, 1];
 const PERCENT_TOOLTIP = tooltipFormatter(formatPercent);
 
 export interface AccuracyChartProps {
   /** All rounds so far, ascending; round 0 = the initial model. */
   rounds: readonly RoundMetrics[];
+  /** Rounds the run plans: the round axis spans them from the start (default: the rounds plotted). */
+  totalRounds?: number;
   /** Plot height in px. Default 180. */
   height?: number;
 }
 
-const pct = (v: number) => formatPercent(v, 0);
-const PCT_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/** The plotted series and what the header and tests read from it. */
+function summarize(rounds: readonly RoundMetrics[]) {
+  const series = accuracySeries(rounds);
+  let points = 0;
+  let last: number | undefined;
+  let hasFederated = false;
+  let hasAttack = false;
+  for (const p of series) {
+    if (p.attackSuccess !== null) hasAttack = true;
+    if (p.testAccuracy !== null) {
+      last = p.testAccuracy;
+      if (p.round >= 1) points++;
+    }
+    if (p.federatedAccuracy !== null) hasFederated = true;
+  }
+  const initial = series.find((p) => p.round === 0)?.testAccuracy ?? null;
+  return { data: decimate(series, (p) => p.round, (p) => p.testAccuracy), points, last, hasFederated, hasAttack, initial };
+}
+
+const PREVIEW_DATA = summarize(PREVIEW_ROUNDS).data;
+
+/**
+ * The plotted series, every one mounted from the start (empty in runs without it): mounting a series mid-run is a long
+ * main-thread task. The legend lists those the run reports.
+ */
+const SERIES: readonly {
+  key: 'testAccuracy' | 'federatedAccuracy' | 'attackSuccess';
+  name: string;
+  legend: string;
+  width: number;
+  dash?: string;
+}[] = [
+  { key: 'testAccuracy', name: 'test accuracy', legend: 'test accuracy (global model, held-out set)', width: 2 },
+  {
+    key: 'federatedAccuracy',
+    name: 'federated accuracy',
+    legend: 'federated accuracy (sampled clients, own data)',
+    width: 1.5,
+    dash: '5 3',
+  },
+  {
+    key: 'attackSuccess',
+    name: 'attack success',
+    legend: 'attack success (triggered / targeted test inputs)',
+    width: 1.5,
+    dash: '2 2',
+  },
+];
 
 /**
  * Global test accuracy (and federated accuracy and attack success, when reported) over rounds. Root carries
  * `data-testid="accuracy-chart"`, `data-points` (rounds ≥ 1 with a finite test accuracy) and `data-last-accuracy`
  * (the latest finite test accuracy, as a plain number string; absent before any).
  */
-export const AccuracyChart = memo(function AccuracyChart({ rounds, height = 180 }: AccuracyChartProps) {
-  const { data, points, last, hasFederated, hasAttack, initial } = useMemo(() => {
-    const series = accuracySeries(rounds);
-    let points = 0;
-    let last: number | undefined;
-    let hasFederated = false;
-    let hasAttack = false;
-    for (const p of series) {
-      if (p.attackSuccess !== null) hasAttack = true;
-      if (p.testAccuracy !== null) {
-        last = p.testAccuracy;
-        if (p.round >= 1) points++;
-      }
-      if (p.federatedAccuracy !== null) hasFederated = true;
-    }
-    const initial = series.find((p) => p.round === 0)?.testAccuracy ?? null;
-    return { data: decimate(series, (p) => p.round, (p) => p.testAccuracy), points, last, hasFederated, hasAttack, initial };
-  }, [rounds]);
+export const AccuracyChart = memo(function AccuracyChart({ rounds, totalRounds, height = 180 }: AccuracyChartProps) {
+  const { data: plotted, points, last, hasFederated, hasAttack, initial } = useMemo(() => summarize(rounds), [rounds]);
+  const data = points === 0 ? PREVIEW_DATA : plotted;
+  const roundAxis = useRoundAxis(data, totalRounds);
 
   const dot = lineDot(data.length);
+  const reported = { testAccuracy: true, federatedAccuracy: hasFederated, attackSuccess: hasAttack };
   const emptyText =
     initial !== null
       ? `Initial model: ${formatPercent(initial)} test accuracy. Waiting for round 1…`
@@ -71,50 +108,29 @@ export const AccuracyChart = memo(function AccuracyChart({ rounds, height = 180 
     >
       <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
-        <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
-        <YAxis {...AXIS_PROPS} domain={UNIT_DOMAIN} ticks={PCT_TICKS} tickFormatter={pct} width={44} />
+        <XAxis {...AXIS_PROPS} {...roundAxis} />
+        <YAxis {...AXIS_PROPS} domain={PERCENT_AXIS.domain} ticks={PERCENT_AXIS.ticks} tickFormatter={PERCENT_AXIS.format} width={44} />
         <Tooltip {...TOOLTIP_PROPS} formatter={PERCENT_TOOLTIP} labelFormatter={roundLabel} />
-        <Line
-          name="test accuracy"
-          dataKey="testAccuracy"
-          stroke={SERIES_COLORS.testAccuracy}
-          strokeWidth={2}
-          dot={dot}
-          isAnimationActive={false}
-          connectNulls
-        />
-        {/* Mounted from the start (empty until round 1): mounting a series mid-run costs a long main-thread task. */}
-        <Line
-          name="federated accuracy"
-          dataKey="federatedAccuracy"
-          stroke={SERIES_COLORS.federatedAccuracy}
-          strokeWidth={1.5}
-          strokeDasharray="5 3"
-          dot={dot}
-          isAnimationActive={false}
-          connectNulls
-        />
-        {hasAttack && (
+        {SERIES.map((series) => (
           <Line
-            name="attack success"
-            dataKey="attackSuccess"
-            stroke={SERIES_COLORS.attackSuccess}
-            strokeWidth={1.5}
-            strokeDasharray="2 2"
+            key={series.key}
+            name={series.name}
+            dataKey={series.key}
+            stroke={SERIES_COLORS[series.key]}
+            strokeWidth={series.width}
+            strokeDasharray={series.dash}
             dot={dot}
             isAnimationActive={false}
             connectNulls
           />
-        )}
+        ))}
       </LineChart>
       <SeriesLegend
-        items={[
-          { label: 'test accuracy (global model, held-out set)', color: SERIES_COLORS.testAccuracy },
-          ...(hasFederated
-            ? [{ label: 'federated accuracy (sampled clients, own data)', color: SERIES_COLORS.federatedAccuracy, shape: 'dashed' as const }]
-            : []),
-          ...(hasAttack ? [{ label: 'attack success (triggered / targeted test inputs)', color: SERIES_COLORS.attackSuccess, shape: 'dashed' as const }] : []),
-        ]}
+        items={SERIES.filter((series) => reported[series.key]).map((series) => ({
+          label: series.legend,
+          color: SERIES_COLORS[series.key],
+          shape: series.dash ? ('dashed' as const) : undefined,
+        }))}
       />
     </ChartFrame>
   );

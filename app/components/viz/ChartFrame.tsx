@@ -1,5 +1,5 @@
 'use client';
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { EmptyState } from './EmptyState';
 import { THEME } from './theme';
 
@@ -18,9 +18,26 @@ export interface ChartFrameProps {
   dataAttributes?: Record<`data-${string}`, string | number | undefined>;
 }
 
+/**
+ * Whether the plot is hidden: at once when the chart empties, one frame after it has data again. The first real data
+ * then lands in a hidden plot, and showing the plot (style and paint of the whole chart) is a main-thread task of its
+ * own rather than part of that update.
+ */
+function usePlotHidden(empty: boolean): boolean {
+  const [revealed, setRevealed] = useState(!empty);
+  if (empty && revealed) setRevealed(false);
+  useEffect(() => {
+    if (empty || revealed) return;
+    const frame = requestAnimationFrame(() => setRevealed(true));
+    return () => cancelAnimationFrame(frame);
+  }, [empty, revealed]);
+  return empty || !revealed;
+}
+
 /** Common chart chrome: an accessible titled figure, a units line, and an empty state of the chart's final height. */
 export function ChartFrame({ title, units, aside, empty, emptyText, height, children, dataAttributes }: ChartFrameProps) {
   const id = useId();
+  const hidden = usePlotHidden(empty);
   return (
     <figure aria-labelledby={id} style={{ margin: 0, minWidth: 0, color: THEME.fg }} {...dataAttributes}>
       <figcaption style={{ display: 'flex', alignItems: 'baseline', gap: 8, flexWrap: 'wrap', marginBottom: 4 }}>
@@ -30,13 +47,13 @@ export function ChartFrame({ title, units, aside, empty, emptyText, height, chil
         {units && <span style={{ fontSize: 12, color: THEME.muted }}>{units}</span>}
         {aside && <span style={{ marginLeft: 'auto', fontSize: 12, color: THEME.muted }}>{aside}</span>}
       </figcaption>
-      {/* The chart stays mounted (hidden) while empty: mounting recharts is the costly part, so it happens before a
-          run, and a run only updates it. */}
+      {/* The chart stays mounted (hidden) while empty, plotting a preview (previewRounds.ts): mounting recharts'
+          elements is the costly part, so it happens before a run, and a run only updates them. */}
       <div style={{ position: 'relative' }}>
-        <div style={empty ? { visibility: 'hidden', height, overflow: 'hidden' } : undefined} aria-hidden={empty || undefined}>
+        <div style={hidden ? { visibility: 'hidden', height, overflow: 'hidden' } : undefined} aria-hidden={hidden || undefined}>
           {children}
         </div>
-        {empty && (
+        {hidden && (
           <div style={{ position: 'absolute', inset: 0 }}>
             <EmptyState text={emptyText} height={height} />
           </div>

@@ -2,10 +2,11 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundMetrics } from '../../../core/engine/types';
-import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, roundAxisProps, lineDot } from './chartStyle';
+import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, useRoundAxis, useStableAxis, lineDot } from './chartStyle';
 import { valueAxis } from './axisTicks';
 import { ChartFrame } from './ChartFrame';
 import { decimate } from './decimate';
+import { PREVIEW_ROUNDS } from './previewRounds';
 import { formatNumber, isFiniteNumber } from './format';
 import { SERIES_COLORS } from './palette';
 import { lossSeries } from './series';
@@ -17,30 +18,41 @@ const LOSS_TOOLTIP = tooltipFormatter((v) => formatNumber(v, 4));
 export interface LossChartProps {
   /** All rounds so far, ascending; round 0 = the initial model. */
   rounds: readonly RoundMetrics[];
+  /** Rounds the run plans: the round axis spans them from the start (default: the rounds plotted). */
+  totalRounds?: number;
   /** Plot height in px. Default 120. */
   height?: number;
 }
 
+function summarize(rounds: readonly RoundMetrics[]) {
+  const series = lossSeries(rounds);
+  const axis = valueAxis(...extent(series.map((p) => p.testLoss), [0, 1]), { count: 3 });
+  return { data: decimate(series, (p) => p.round, (p) => p.testLoss), last: series.at(-1)?.testLoss, axis };
+}
+
+const PREVIEW = summarize(PREVIEW_ROUNDS);
+
 /** Global test loss (cross-entropy on the held-out set) over rounds. */
-export const LossChart = memo(function LossChart({ rounds, height = 120 }: LossChartProps) {
-  const { data, last, axis } = useMemo(() => {
-    const series = lossSeries(rounds);
-    const axis = valueAxis(...extent(series.map((p) => p.testLoss), [0, 1]), { count: 3 });
-    return { data: decimate(series, (p) => p.round, (p) => p.testLoss), last: series.at(-1)?.testLoss, axis };
-  }, [rounds]);
+export const LossChart = memo(function LossChart({ rounds, totalRounds, height = 120 }: LossChartProps) {
+  const summary = useMemo(() => summarize(rounds), [rounds]);
+  const empty = !summary.data.some((p) => p.round >= 1);
+  const data = empty ? PREVIEW.data : summary.data;
+  const axis = useStableAxis(empty ? PREVIEW.axis : summary.axis);
+  const roundAxis = useRoundAxis(data, totalRounds);
+  const last = summary.last;
 
   return (
     <ChartFrame
       title="Test loss"
       units="cross-entropy on the held-out set vs round"
       aside={isFiniteNumber(last) ? `latest ${formatNumber(last, 4)}` : undefined}
-      empty={!data.some((p) => p.round >= 1)}
+      empty={empty}
       emptyText="Run the experiment to see the test loss per round."
       height={height}
     >
       <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
-        <XAxis {...AXIS_PROPS} {...roundAxisProps(data)} />
+        <XAxis {...AXIS_PROPS} {...roundAxis} />
         <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={44} />
         <Tooltip {...TOOLTIP_PROPS} formatter={LOSS_TOOLTIP} labelFormatter={roundLabel} />
         <Line name="test loss" dataKey="testLoss" stroke={SERIES_COLORS.loss} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />

@@ -3,11 +3,12 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundMetrics } from '../../../core/engine/types';
 import type { PrivacySpent } from '../../../core/privacy/ledger';
-import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot } from './chartStyle';
-import { roundTicks, valueAxis } from './axisTicks';
+import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot, useRoundAxis, useStableAxis } from './chartStyle';
+import { valueAxis } from './axisTicks';
 import { ChartFrame } from './ChartFrame';
 import { formatDelta, formatEpsilon } from './format';
 import { SERIES_COLORS } from './palette';
+import { PREVIEW_ROUNDS } from './previewRounds';
 import { privacySeries } from './series';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
@@ -25,13 +26,21 @@ export interface PrivacyChartProps {
   height?: number;
 }
 
+const PREVIEW_DATA = privacySeries(PREVIEW_ROUNDS);
+
 /** ε spent so far per round (client-level and DP-SGD), against the planned final ε as dashed lines. */
 export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalRounds, delta, height = 160 }: PrivacyChartProps) {
-  const { data, axis, last } = useMemo(() => {
-    const data = privacySeries(rounds);
-    const values = [...data.flatMap((p) => [p.epsilon ?? 0, p.exampleEpsilon ?? 0]), ...finite(planned.epsilon, planned.exampleEpsilon)];
-    return { data, axis: valueAxis(0, Math.max(1e-3, ...values), { fromZero: true }), last: data[data.length - 1] };
-  }, [rounds, planned]);
+  const plotted = useMemo(() => privacySeries(rounds), [rounds]);
+  const empty = plotted.length === 0;
+  const data = empty ? PREVIEW_DATA : plotted;
+  const roundAxis = useRoundAxis(data, totalRounds);
+  const last = plotted.at(-1);
+  const axis = useStableAxis(
+    useMemo(() => {
+      const values = [...data.flatMap((p) => [p.epsilon ?? 0, p.exampleEpsilon ?? 0]), ...finite(planned.epsilon, planned.exampleEpsilon)];
+      return valueAxis(0, Math.max(1e-3, ...values), { fromZero: true });
+    }, [data, planned]),
+  );
   const client = planned.epsilon !== undefined;
   const example = planned.exampleEpsilon !== undefined;
   const aside = last
@@ -42,14 +51,14 @@ export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalR
       title="Privacy spent"
       units={`ε at δ = ${formatDelta(delta)} (RDP accountant); dashed: planned after round ${totalRounds}`}
       aside={aside}
-      empty={data.length === 0}
+      empty={empty}
       emptyText={`Planned: ${planText(planned)} after ${totalRounds} rounds. Run to see ε grow round by round.`}
       height={height}
       dataAttributes={{ 'data-testid': 'privacy-chart', 'data-epsilon': last?.epsilon ?? undefined }}
     >
       <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
-        <XAxis {...AXIS_PROPS} dataKey="round" type="number" domain={[0, totalRounds]} ticks={roundTicks(0, totalRounds)} allowDecimals={false} />
+        <XAxis {...AXIS_PROPS} {...roundAxis} />
         <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={48} />
         <Tooltip {...TOOLTIP_PROPS} formatter={EPSILON_TOOLTIP} labelFormatter={roundLabel} />
         {client && Number.isFinite(planned.epsilon) && (

@@ -13,6 +13,8 @@ import { SeriesLegend } from './SeriesLegend';
 export interface UpdateNormScatterProps {
   /** All rounds so far, ascending. Uses each non-dropped client's `metric`. */
   rounds: readonly RoundMetrics[];
+  /** Rounds the run plans: the x axis spans them from the start, as the other live charts' do. */
+  totalRounds?: number;
   /** The per-client number on the y axis: update norm (default) or cosine to the round's aggregate (attack runs). */
   metric?: ClientMetric;
   /** Client whose points are drawn larger in the highlight colour. */
@@ -52,7 +54,7 @@ const toPoint = (p: ClientPoint) => ({ x: p.round, y: p.value, id: p.id });
  * Every sampled client's update norm ‖Δ‖₂ (or cosine to the aggregate) per round (x = round), on a canvas; attackers'
  * points in red, where malicious updates separate from honest ones (or fail to). Click a point to select its client.
  */
-export const UpdateNormScatter = memo(function UpdateNormScatter({ rounds, metric = 'updateNorm', selected = null, onSelect, height = 180 }: UpdateNormScatterProps) {
+export const UpdateNormScatter = memo(function UpdateNormScatter({ rounds, totalRounds = 0, metric = 'updateNorm', selected = null, onSelect, height = 180 }: UpdateNormScatterProps) {
   const text = TEXT[metric];
   const all = useMemo(() => clientPoints(rounds, metric), [rounds, metric]);
   const attackers = useMemo(() => all.filter((p) => p.malicious).length, [all]);
@@ -66,7 +68,8 @@ export const UpdateNormScatter = memo(function UpdateNormScatter({ rounds, metri
     ];
   }, [all, selected]);
   const lastRound = rounds.length ? rounds[rounds.length - 1].round : 0;
-  const xDomain = useMemo(() => [Math.min(1, lastRound), lastRound] as const, [lastRound]);
+  const axisEnd = Math.max(totalRounds, lastRound);
+  const xDomain = useMemo(() => [Math.min(1, axisEnd), axisEnd] as const, [axisEnd]);
 
   return (
     <ChartFrame

@@ -1,16 +1,18 @@
-import type { CSSProperties } from 'react';
-import { roundTicks } from './axisTicks';
+import { useMemo, useState, type CSSProperties } from 'react';
+import { roundTicks, type ValueAxis } from './axisTicks';
+import { renderAxisTick } from './AxisTick';
 import { THEME } from './theme';
 
 /**
- * Shared recharts axis styling so every chart follows the theme. `interval: 0` draws every tick (our tick sets are
- * small and explicit) and skips recharts' collision check, which measures each new label in a DOM span and forces a
- * layout in the middle of a chart update.
+ * Shared recharts axis styling so every chart follows the theme. Every axis gets explicit ticks (axisTicks.ts), so
+ * `interval: 0` draws them all, skipping recharts' collision check (it measures each new label in a DOM span, forcing a
+ * layout mid-update), and `niceTicks: 'none'` skips recharts' own tick search (decimal arithmetic on every update).
  */
 export const AXIS_PROPS = {
   interval: 0,
+  niceTicks: 'none',
   stroke: THEME.border,
-  tick: { fill: THEME.muted, fontSize: 11 },
+  tick: renderAxisTick,
   tickLine: { stroke: THEME.border },
 } as const;
 
@@ -40,15 +42,37 @@ export function lineDot(points: number): false | { r: number } {
   return points === 1 ? { r: 3 } : false;
 }
 
-/** XAxis props for a round axis spanning exactly the plotted rounds, with round-number ticks. */
-export function roundAxisProps(data: readonly { round: number }[]) {
-  const first = data.length ? data[0].round : 0;
-  const last = data.length ? data[data.length - 1].round : 0;
+/** XAxis props for a round axis from round 0 to `last`, with round-number ticks. */
+export function roundAxisProps(last: number) {
   return {
     dataKey: 'round',
     type: 'number',
-    domain: [first, last],
-    ticks: roundTicks(first, last),
+    domain: [0, last],
+    ticks: roundTicks(0, last),
     allowDecimals: false,
   } as const;
+}
+
+/**
+ * The round axis of a live chart: from the start it spans the rounds the run plans (`totalRounds`; longer if the data
+ * outgrows them), so a new round only extends the lines — the axis, its labels and the grid stay as they are, which
+ * keeps a live update cheap, and the run's progress shows. Same object while the span is unchanged (recharts
+ * re-registers an axis whose props change identity).
+ */
+export function useRoundAxis(data: readonly { round: number }[], totalRounds = 0) {
+  const last = Math.max(totalRounds, data.at(-1)?.round ?? 0);
+  return useMemo(() => roundAxisProps(last), [last]);
+}
+
+const sameValues = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * `axis`, or the equal one given before (same ticks and domain): value axes are recomputed with every round, and
+ * recharts re-registers an axis whose props change identity, which costs a live update most of its time.
+ */
+export function useStableAxis(axis: ValueAxis): ValueAxis {
+  const [shown, setShown] = useState(axis);
+  if (shown === axis || (sameValues(shown.ticks, axis.ticks) && sameValues(shown.domain, axis.domain))) return shown;
+  setShown(axis);
+  return axis;
 }

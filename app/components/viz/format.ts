@@ -13,15 +13,19 @@ export function formatPercent(v: number | null | undefined, digits = 1): string 
   return isFiniteNumber(v) ? `${(v * 100).toFixed(digits)}%` : MISSING;
 }
 
+// Built once: toLocaleString with options builds a formatter per call, milliseconds each time during a live update.
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const INTEGER = new Intl.NumberFormat('en-US');
+
 /** Up to `digits` significant digits, without exponent for everyday magnitudes. */
 export function formatNumber(v: number | null | undefined, digits = 3): string {
   if (!isFiniteNumber(v)) return MISSING;
   if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) return v.toExponential(digits - 1);
-  return Number(v.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  return GROUPED.format(Number(v.toPrecision(digits)));
 }
 
 export function formatInteger(v: number | null | undefined): string {
-  return isFiniteNumber(v) ? Math.round(v).toLocaleString('en-US') : MISSING;
+  return isFiniteNumber(v) ? INTEGER.format(Math.round(v)) : MISSING;
 }
 
 export const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;

@@ -36,6 +36,8 @@ describe('viz components render on the server without NaN', () => {
     for (const Chart of charts) {
       const empty = render(Chart, { rounds: [] });
       expect(empty).toContain('Run the experiment to see');
+      // The hidden preview plot (previewRounds.ts) never reaches the header: no latest value, total or mean.
+      expect(empty).not.toMatch(/latest|total|mean/);
       const full = render(Chart, { rounds });
       expect(full).toMatch(/<figure aria-labelledby="[^"]+"/);
       expect(full).not.toContain('Run the experiment to see');
@@ -49,6 +51,7 @@ describe('viz components render on the server without NaN', () => {
     expect(Number(attr(html, 'data-last-accuracy'))).toBeCloseTo(rounds[30].testAccuracy, 12);
     const initialOnly = render(AccuracyChart, { rounds: rounds.slice(0, 1) });
     expect(attr(initialOnly, 'data-points')).toBe('0');
+    expect(attr(render(AccuracyChart, { rounds: [] }), 'data-points')).toBe('0');
     expect(initialOnly).toContain('Initial model: 10.0% test accuracy');
   });
 
