@@ -60,7 +60,7 @@ export function watchPage(page: Page, problems: string[]): void {
 }
 
 /** Main-thread tasks over 50 ms that started at or after `since` (performance.now() of the page), attributed. */
-export async function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
+async function longTasksSince(page: Page, since: number): Promise<LongTask[]> {
   return page.evaluate(
     (t0) =>
       window.__longTasks
@@ -72,6 +72,12 @@ export async function longTasksSince(page: Page, since: number): Promise<LongTas
         })),
     since,
   );
+}
+
+/** The main-thread budget of a run (issue 4): no task over 50 ms since `since` — every 'longtask' entry is one. */
+export async function expectNoLongTasks(page: Page, since: number): Promise<void> {
+  const longTasks = await longTasksSince(page, since);
+  expect(longTasks, 'main-thread tasks over 50 ms (start, duration in ms, scripts)').toEqual([]);
 }
 
 export const test = base.extend<{ problems: string[] }>({

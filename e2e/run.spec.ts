@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { RunMetrics } from '../core/engine/types';
 import { decodeConfigHash } from '../app/lib/urlState';
-import { expect, test, watchPage } from './fixtures';
+import { expect, expectNoLongTasks, test, watchPage } from './fixtures';
 import { currentShareUrl, loadPreset, openStudio, roundAccuracies, runToEnd, setNumber } from './studio';
 
 const ROUNDS = 3;
@@ -17,11 +17,13 @@ test.describe.serial('MNIST IID preset, 3 rounds', () => {
   let shareUrl = '';
   let accuracies: number[] = [];
 
-  test('accuracy rises over 3 rounds, trained on wasm with SIMD', async ({ page }) => {
+  test('accuracy rises over 3 rounds, trained on wasm with SIMD, the main thread never busy over 50 ms', async ({ page }) => {
     await openStudio(page);
     await loadPreset(page, 'mnist-iid');
     await setNumber(page, 'rounds', ROUNDS);
+    const runStart = await page.evaluate(() => performance.now());
     await runToEnd(page);
+    await expectNoLongTasks(page, runStart);
 
     const status = page.getByTestId('run-status');
     await expect(status).toHaveAttribute('data-end-reason', 'completed');
