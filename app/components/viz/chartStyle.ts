@@ -68,7 +68,7 @@ const sameValues = (a: readonly number[], b: readonly number[]) => a.length === 
 
 /**
  * `axis`, or the equal one given before (same ticks and domain): value axes are recomputed with every round, and
- * recharts re-registers an axis whose props change identity, which costs a live update most of its time.
+ * recharts re-registers an axis whose props change identity, extra work in every live update.
  */
 export function useStableAxis(axis: ValueAxis): ValueAxis {
   const [shown, setShown] = useState(axis);
