@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundMetrics } from '../../core/engine/types';
 import { valueAxis } from '../components/viz/axisTicks';
-import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot, roundAxisProps } from '../components/viz/chartStyle';
+import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot, useRoundAxis } from '../components/viz/chartStyle';
 import { extent } from '../components/viz/scale';
 import type { CompareMetric } from './metrics';
 import styles from '../library/_components/library.module.css';
@@ -42,6 +42,7 @@ export function OverlayChart({ metric, series, height = 220 }: { metric: Compare
         : valueAxis(...extent(values, [0, 1]), { count: 4 });
     return { data, drawn, axis };
   }, [metric, series]);
+  const roundAxis = useRoundAxis(data);
 
   return (
     <figure className={styles.card} style={{ margin: 0 }} data-testid={`overlay-${metric.id}`} data-series={drawn.length}>
@@ -53,7 +54,7 @@ export function OverlayChart({ metric, series, height = 220 }: { metric: Compare
       ) : (
         <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
-          <XAxis {...AXIS_PROPS} {...roundAxisProps(data.at(-1)?.round ?? 0)} />
+          <XAxis {...AXIS_PROPS} {...roundAxis} />
           <YAxis
             {...AXIS_PROPS}
             width={52}

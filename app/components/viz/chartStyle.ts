@@ -42,26 +42,18 @@ export function lineDot(points: number): false | { r: number } {
   return points === 1 ? { r: 3 } : false;
 }
 
-/** XAxis props for a round axis from round 0 to `last`, with round-number ticks. */
-export function roundAxisProps(last: number) {
-  return {
-    dataKey: 'round',
-    type: 'number',
-    domain: [0, last],
-    ticks: roundTicks(0, last),
-    allowDecimals: false,
-  } as const;
-}
-
 /**
- * The round axis of a live chart: from the start it spans the rounds the run plans (`totalRounds`; longer if the data
- * outgrows them), so a new round only extends the lines — the axis, its labels and the grid stay as they are, which
- * keeps a live update cheap, and the run's progress shows. Same object while the span is unchanged (recharts
- * re-registers an axis whose props change identity).
+ * XAxis props for a round axis from round 0 to the last plotted round, with round-number ticks. A live chart passes
+ * the rounds the run plans (`totalRounds`; the axis grows if the data outgrows them), so a new round only extends the
+ * lines — the axis, its labels and the grid stay as they are, which keeps a live update cheap, and the run's progress
+ * shows. Same object while the span is unchanged (recharts re-registers an axis whose props change identity).
  */
 export function useRoundAxis(data: readonly { round: number }[], totalRounds = 0) {
   const last = Math.max(totalRounds, data.at(-1)?.round ?? 0);
-  return useMemo(() => roundAxisProps(last), [last]);
+  return useMemo(
+    () => ({ dataKey: 'round', type: 'number', domain: [0, last], ticks: roundTicks(0, last), allowDecimals: false }) as const,
+    [last],
+  );
 }
 
 const sameValues = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
