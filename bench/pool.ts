@@ -2,10 +2,9 @@
 //   pool:  MLP 784-128-10 local training (MNIST, batch 32, SGD) through the worker_threads pool with 1 and 2 workers,
 //          in samples/s: 20 clients × 2 local epochs per measurement, 1- and 2-worker runs interleaved in pairs.
 //   round: seconds per FedAvg round of examples/mnist-iid.json on the pool (median of rounds 1–10 of a run).
-// The machine is shared: before each pair we wait (up to QUIET_WAIT_MS) until other processes use < QUIET_LOAD cores,
+// The machine is shared: before each pair we wait (bench/quiet.ts) until other processes use < QUIET_LOAD cores,
 // and keep only measurements during which they stayed below it. Every row says how many runs it rests on.
 import { readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig, type ExperimentConfig } from '../core/config/schema';
@@ -13,6 +12,7 @@ import { RoundEngine } from '../core/engine/engine';
 import type { ClientTask, Executor } from '../core/engine/types';
 import { createNodePoolExecutor } from '../workers/nodePool';
 import type { WorkerPoolExecutor } from '../workers/workerPoolExecutor';
+import { QUIET_LOAD, measured, median, waitForQuiet } from './quiet';
 import { mergeResults } from './results';
 import type { BenchSection } from './section';
 
@@ -42,8 +42,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAIRS = 9;
 const MAX_ATTEMPTS = 40;
 const ROUND_RUNS = 3;
-const QUIET_LOAD = 0.2;
-const QUIET_WAIT_MS = 30_000;
 const WARM_UP_PASSES = 3;
 const WORKER_COUNTS = [1, 2] as const;
 
@@ -55,37 +53,6 @@ const throughputConfig = parseConfig({
   train: { optimizer: 'sgd', lr: 0.05, batchSize: 32, localEpochs: 2 },
   evaluation: { federated: false },
 });
-
-/** CPU time (ms) used so far by the whole machine (all cores) and by this process (all its threads). */
-function cpuSnapshot(): { machine: number; self: number } {
-  const machine = cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
-  const { user, system } = process.cpuUsage();
-  return { machine, self: (user + system) / 1000 };
-}
-
-/** Runs `work` and reports how many cores other processes used meanwhile. */
-async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; otherLoad: number }> {
-  const before = cpuSnapshot();
-  const start = performance.now();
-  const value = await work();
-  const ms = performance.now() - start;
-  const after = cpuSnapshot();
-  const otherLoad = (after.machine - before.machine - (after.self - before.self)) / ms;
-  return { value, ms, otherLoad };
-}
-
-async function waitForQuiet(): Promise<void> {
-  const deadline = Date.now() + QUIET_WAIT_MS;
-  while (Date.now() < deadline) {
-    const { otherLoad } = await measured(() => new Promise((resolve) => setTimeout(resolve, 500)));
-    if (otherLoad < QUIET_LOAD) return;
-  }
-}
-
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function benchThroughput(pools: Map<number, WorkerPoolExecutor>): Promise<PoolBenchRow[]> {
   for (const pool of pools.values()) await pool.prepare(throughputConfig);
@@ -108,7 +75,7 @@ async function benchThroughput(pools: Map<number, WorkerPoolExecutor>): Promise<
     // Alternate which pool goes first, so a load change inside a pair does not always favour the same one.
     for (const n of attempt % 2 ? [2, 1] : [1, 2]) {
       const run = await measured(() => pools.get(n)!.train(tasks));
-      const trained = run.value.reduce((sum, u) => sum + u.numExamples, 0) * throughputConfig.train.localEpochs;
+      const trained = run.value.updates.reduce((sum, u) => sum + u.numExamples, 0) * throughputConfig.train.localEpochs;
       pair[n] = (trained / run.ms) * 1000;
       load[n] = run.otherLoad;
     }

@@ -14,12 +14,11 @@ export interface BrowserPoolOptions {
 
 export function createBrowserPoolExecutor(options: BrowserPoolOptions): WorkerPoolExecutor {
   const workers = options.workers ?? Math.max(1, navigator.hardwareConcurrency || 1);
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a positive integer, got ${workers}`);
   const clientOptions: ClientWorkerOptions = {
     backend: { preferred: 'wasm', wasmPaths: options.wasmPaths },
     assetOrigin: options.origin ?? self.location.origin,
   };
-  return new WorkerPoolExecutor(Array.from({ length: workers }, spawnWebWorker), clientOptions);
+  return new WorkerPoolExecutor(spawnWebWorker, workers, clientOptions);
 }
 
 function spawnWebWorker(): PoolWorker {

@@ -7,7 +7,7 @@ import { TWO_D_BOX } from '../core/data/points';
 import { loadData } from '../core/data/load';
 import type { AssetLoader, DataSplit } from '../core/data/types';
 import { RoundEngine } from '../core/engine/engine';
-import type { ClientTask, ClientUpdate, EngineEvent, EvalResult, Executor } from '../core/engine/types';
+import type { ClientTask, ClientUpdate, EngineEvent, EvalResult, Executor, TrainResult } from '../core/engine/types';
 import { partitionData } from '../core/partition/partition';
 import type { PartitionStats } from '../core/partition/types';
 import { fetchAssetLoader } from './assets-browser';
@@ -69,18 +69,18 @@ class RecordingExecutor implements Executor {
   attackSuccess(weights: Float32Array): Promise<number> {
     return this.pool.attackSuccess(weights);
   }
-  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<ClientUpdate[]> {
-    const globals = this.record ? tasks.map((t) => t.weights.slice()) : [];
+  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult> {
     this.inFlight++;
     try {
-      const updates = await this.pool.train(tasks, onDone);
-      updates.forEach((u, i) => {
-        if (!this.record) return;
-        const local = globals[i];
-        for (let j = 0; j < local.length; j++) local[j] += u.delta[j];
-        this.localModels.set(u.clientId, local);
-      });
-      return updates;
+      const result = await this.pool.train(tasks, onDone);
+      if (this.record) {
+        for (const u of result.updates) {
+          const local = tasks.find((t) => t.clientId === u.clientId)!.weights.slice();
+          for (let j = 0; j < local.length; j++) local[j] += u.delta[j];
+          this.localModels.set(u.clientId, local);
+        }
+      }
+      return result;
     } finally {
       this.inFlight--;
     }
@@ -212,11 +212,13 @@ const api = {
     const weights = clientId === null ? current.engine.getGlobalWeights() : current.executor.localModels.get(clientId);
     if (!weights || weights.length === 0) return null;
     const box = { xMin: -TWO_D_BOX, xMax: TWO_D_BOX, yMin: -TWO_D_BOX, yMax: TWO_D_BOX };
-    const remote = current.executor.pool.remote(0);
-    const copy = weights.slice();
-    const grid = await remote.predictGrid(Comlink.transfer(copy, [copy.buffer]), box, resolution);
+    const { pool } = current.executor;
+    const grid = await pool.withWorker('predictGrid', (remote) => {
+      const copy = weights.slice();
+      return remote.predictGrid(Comlink.transfer(copy, [copy.buffer]), box, resolution);
+    });
     const { train } = await splitFor(current.config);
-    const data = clientId === null ? { x: train.x, y: train.y } : await remote.clientData(clientId);
+    const data = clientId === null ? { x: train.x, y: train.y } : await pool.withWorker('clientData', (remote) => remote.clientData(clientId));
     return { resolution, box, numClasses: train.numClasses, grid, points: data.x, labels: data.y };
   },
 };

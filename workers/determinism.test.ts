@@ -33,7 +33,7 @@ async function runOn(executor: Executor): Promise<Outcome> {
     weights: initial,
     workFraction: i === 2 ? 0.5 : 1,
   }));
-  const updates = await executor.train(tasks);
+  const { updates } = await executor.train(tasks);
   const next = initial.map((w, j) => w + updates[0].delta[j]);
   return { initial, updates, evaluation: await executor.evaluate(next) };
 }

@@ -18,19 +18,17 @@ const entry = new URL('./client.node.ts', import.meta.url).href;
 
 export function createNodePoolExecutor(options: NodePoolOptions = {}): WorkerPoolExecutor {
   const { workers = availableParallelism(), resourceLimits, ...poolOptions } = options;
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`workers must be a positive integer, got ${workers}`);
-  return new WorkerPoolExecutor(
-    Array.from({ length: workers }, () => spawnNodeWorker(resourceLimits)),
-    poolOptions,
-  );
+  return new WorkerPoolExecutor(() => spawnNodeWorker(resourceLimits), workers, poolOptions);
 }
 
-function spawnNodeWorker(resourceLimits: ResourceLimits | undefined): PoolWorker {
+/** A client worker thread (exported for fault-injection tests, which wrap it). */
+export function spawnNodeWorker(resourceLimits?: ResourceLimits): PoolWorker & { thread: Worker } {
   const worker = new Worker(bootstrap, { workerData: { entry }, resourceLimits });
   const { failure, fail } = workerFailure();
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`worker thread exited (code ${code})`)));
   return {
+    thread: worker,
     api: Comlink.wrap<ClientApi>(nodeEndpoint(worker)),
     failure,
     terminate: async () => {

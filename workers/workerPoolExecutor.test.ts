@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../core/config/schema';
 import type { ClientTask } from '../core/engine/types';
 import type { ClientApi } from './clientApi';
-import { WorkerPoolExecutor, dispatchOrder, workerFailure, type PoolWorker } from './workerPoolExecutor';
+import { WorkerPoolExecutor, dispatchOrder, workerFailure, type PoolOptions, type PoolWorker } from './workerPoolExecutor';
 
 const SIZES = [10, 40, 20, 40];
 
@@ -18,34 +18,74 @@ interface FakeWorker extends PoolWorker {
   kill(message: string): void;
 }
 
+/** What a fake worker does instead of training a client: crash (exit event) or go silent (no answer, no event). */
+type Fault = 'crash' | 'silent';
+
+interface FakeOptions {
+  delayMs?: (clientId: number) => number;
+  /** Per client id, the faults its next train calls meet (taken in order, one per call, by whichever worker runs it). */
+  faults?: Record<number, Fault[]>;
+  /** Makes every worker spawned after the first `n` die during init. */
+  failInitAfter?: number;
+}
+
 /**
- * A worker that "trains" by returning delta = weights + clientId after `delayMs(clientId)` of (fake) work, and
- * "evaluates" test chunk c of a 1,000-example test set as { accuracy: weights[0], loss: weights[1] + c }.
+ * Spawns workers that "train" by returning delta = weights + clientId after `delayMs(clientId)` of (fake) work, and
+ * "evaluate" test chunk c of a 1,000-example test set as { accuracy: weights[0], loss: weights[1] + c }.
  */
-function fakeWorker(delayMs: (clientId: number) => number = () => 0): FakeWorker {
+function fakeFarm({ delayMs = () => 0, faults = {}, failInitAfter = Infinity }: FakeOptions = {}) {
+  const spawned: FakeWorker[] = [];
+  const spawn = (): FakeWorker => {
+    const doomed = spawned.length >= failInitAfter;
+    const worker = fakeWorker(delayMs, (clientId) => faults[clientId]?.shift(), doomed);
+    spawned.push(worker);
+    return worker;
+  };
+  return { spawn, spawned };
+}
+
+function fakeWorker(delayMs: (clientId: number) => number, faultFor: (clientId: number) => Fault | undefined, doomed: boolean): FakeWorker {
   const seen: number[] = [];
   let inFlight = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const never = new Promise<never>(() => {});
   const api: ClientApi = {
-    init: async () => ({ backend: 'cpu', simd: false }),
+    init: async () => {
+      if (doomed) {
+        worker.kill('worker thread exited (code 134)');
+        return never;
+      }
+      return { backend: 'cpu', simd: false };
+    },
     initialWeights: () => new Float32Array([1, 2]),
     partitionStats: () => ({ counts: [], sizes: SIZES, hellinger: [], meanHellinger: 0 }),
-    train: async (task) => {
-      if (task.clientId === 99) throw new RangeError('no client 99: the partition has 4 clients');
-      seen.push(task.clientId);
+    // Like a real worker, it runs one call at a time, in the order they arrive.
+    train: (task) => {
       worker.maxInFlight = Math.max(worker.maxInFlight, ++inFlight);
-      await new Promise((resolve) => setTimeout(resolve, delayMs(task.clientId)));
-      inFlight--;
-      return {
-        round: task.round,
-        clientId: task.clientId,
-        delta: task.weights.map((w) => w + task.clientId),
-        numExamples: SIZES[task.clientId],
-        trainLoss: 0,
-        trainAccuracy: 0,
-        localAccuracy: NaN,
-        localLoss: NaN,
-        steps: 1,
-      };
+      const result = queue.then(async () => {
+        if (task.clientId === 99) throw new RangeError('no client 99: the partition has 4 clients');
+        const fault = faultFor(task.clientId);
+        if (fault === 'crash') worker.kill('worker thread exited (code 1)');
+        if (fault) return never;
+        seen.push(task.clientId);
+        await new Promise((resolve) => setTimeout(resolve, delayMs(task.clientId)));
+        return {
+          round: task.round,
+          clientId: task.clientId,
+          delta: task.weights.map((w) => w + task.clientId),
+          numExamples: SIZES[task.clientId],
+          trainLoss: 0,
+          trainAccuracy: 0,
+          localAccuracy: NaN,
+          localLoss: NaN,
+          steps: 1,
+        };
+      });
+      queue = result.then(
+        () => void inFlight--,
+        () => void inFlight--,
+      );
+      return result;
     },
     evaluateTestChunk: (weights, chunk) => ({ accuracy: weights[0], loss: weights[1] + chunk }),
     testSize: () => 1000,
@@ -70,6 +110,13 @@ function fakeWorker(delayMs: (clientId: number) => number = () => 0): FakeWorker
     },
   };
   return worker;
+}
+
+/** A pool of `size` fake workers; silent workers are presumed dead after 100 ms once a rate is known. */
+function fakePool(size: number, options: FakeOptions = {}, poolOptions: PoolOptions = {}) {
+  const farm = fakeFarm(options);
+  const executor = new WorkerPoolExecutor(farm.spawn, size, { liveness: { startMs: 400, minMs: 100, factor: 10 }, ...poolOptions });
+  return { pool: executor, spawned: farm.spawned };
 }
 
 const config = parseConfig({ partition: { numClients: 4 } });
@@ -97,84 +144,154 @@ describe('dispatchOrder', () => {
 describe('WorkerPoolExecutor', () => {
   it('returns updates in task order whatever the completion order, and keeps the caller’s weights', async () => {
     // Client 1 is slow: it finishes last although it is dispatched first.
-    const workers = [fakeWorker((c) => (c === 1 ? 60 : 1)), fakeWorker((c) => (c === 1 ? 60 : 1))];
-    pool = new WorkerPoolExecutor(workers);
+    const { pool: p, spawned } = fakePool(2, { delayMs: (c) => (c === 1 ? 60 : 1) });
+    pool = p;
     await pool.prepare(config);
     const tasks = [task(0), task(1), task(2), task(3)];
     const done: number[] = [];
-    const updates = await pool.train(tasks, (u) => done.push(u.clientId));
+    const { updates, retried, lost } = await pool.train(tasks, (u) => done.push(u.clientId));
     expect(updates.map((u) => u.clientId)).toEqual([0, 1, 2, 3]);
     expect(Array.from(updates[2].delta)).toEqual([2.5, 1]);
-    expect(done).toHaveLength(4);
-    expect(done[3]).toBe(1);
+    expect([retried, lost]).toEqual([[], []]);
+    // Largest first: worker 0 runs client 1 (slow) then 3; worker 1 runs 2, then 0.
+    expect(done).toEqual([2, 0, 1, 3]);
     // Each task got a transferred copy: the caller's arrays are intact.
     for (const t of tasks) expect(Array.from(t.weights)).toEqual([0.5, -1]);
     // Both workers took work from the shared queue.
-    expect(workers[0].seen.length + workers[1].seen.length).toBe(4);
-    expect(workers[0].seen.length).toBeGreaterThan(0);
-    expect(workers[1].seen.length).toBeGreaterThan(0);
+    expect(spawned[0].seen.length + spawned[1].seen.length).toBe(4);
+    expect(spawned[0].seen.length).toBeGreaterThan(0);
+    expect(spawned[1].seen.length).toBeGreaterThan(0);
   });
 
   it('feeds a single worker in largest-first order, one task ahead', async () => {
-    const worker = fakeWorker(() => 5);
-    pool = new WorkerPoolExecutor([worker]);
+    const { pool: p, spawned } = fakePool(1, { delayMs: () => 5 });
+    pool = p;
     await pool.prepare(config);
     await pool.train([task(0), task(1), task(2), task(3)]);
-    expect(worker.seen).toEqual([1, 3, 2, 0]);
-    expect(worker.maxInFlight).toBe(2);
+    expect(spawned[0].seen).toEqual([1, 3, 2, 0]);
+    expect(spawned[0].maxInFlight).toBe(2);
   });
 
   it('without prefetch a worker has one task at a time', async () => {
-    const worker = fakeWorker(() => 5);
-    pool = new WorkerPoolExecutor([worker], { prefetch: false });
+    const { pool: p, spawned } = fakePool(1, { delayMs: () => 5 }, { prefetch: false });
+    pool = p;
     await pool.prepare(config);
     await pool.train([task(0), task(1), task(2)]);
-    expect(worker.maxInFlight).toBe(1);
+    expect(spawned[0].maxInFlight).toBe(1);
   });
 
   it('does not prefetch at the end of a round: the last task goes to the first free worker', async () => {
     // Four equal tasks. Worker 0 takes tasks 0 and 1 (3 were left for 2 workers); worker 1 takes task 2 but not
     // task 3 (1 left < 2 workers). Worker 1 is slow, so fast worker 0 ends up with task 3 too.
-    const workers = [fakeWorker(() => 1), fakeWorker(() => 40)];
-    pool = new WorkerPoolExecutor(workers);
+    const farm = fakeFarm();
+    let n = 0;
+    const slow = fakeFarm({ delayMs: () => 40 });
+    pool = new WorkerPoolExecutor(() => (n++ === 0 ? farm.spawn() : slow.spawn()), 2, { prefetch: true });
     await pool.prepare(config);
     await pool.train([task(1), task(3), task(1), task(3)]);
-    expect(workers[0].seen).toEqual([1, 3, 3]);
-    expect(workers[1].seen).toEqual([1]);
+    expect(farm.spawned[0].seen).toEqual([1, 3, 3]);
+    expect(slow.spawned[0].seen).toEqual([1]);
   });
 
   it('spreads the evaluation over fixed test chunks and combines them by size', async () => {
-    pool = new WorkerPoolExecutor([fakeWorker(), fakeWorker()]);
+    pool = fakePool(2).pool;
     await pool.prepare(config);
     // Chunks of 512 and 488 examples: accuracy (128 + 122) / 1000, loss (3·512 + 4·488) / 1000.
     expect(await pool.evaluate(new Float32Array([0.25, 3]))).toEqual({ accuracy: 0.25, loss: 3.488 });
   });
 
-  it('reports an error thrown in a worker call and stays usable', async () => {
-    pool = new WorkerPoolExecutor([fakeWorker()]);
+  it('reports an error thrown in a worker call unchanged, does not retry it, and stays usable', async () => {
+    const { pool: p, spawned } = fakePool(1);
+    pool = p;
     await pool.prepare(config);
-    await expect(pool.train([task(0), task(99)])).rejects.toThrow('client worker 0 failed: no client 99');
-    const [update] = await pool.train([task(3)]);
-    expect(update.clientId).toBe(3);
+    await expect(pool.train([task(0), task(99)])).rejects.toThrow(/^no client 99: the partition has 4 clients$/);
+    const { updates } = await pool.train([task(3)]);
+    expect(updates[0].clientId).toBe(3);
+    expect(spawned).toHaveLength(1);
   });
 
-  it('fails (instead of hanging) when a worker dies during a call, and stays failed', async () => {
-    const workers = [fakeWorker(() => 1), fakeWorker(() => 500)];
-    pool = new WorkerPoolExecutor(workers);
+  it('retries the task of a worker that crashes mid-round on a fresh worker: same updates, the pool whole again', async () => {
+    const reference = fakePool(2).pool;
+    await reference.prepare(config);
+    const expected = await reference.train([task(0), task(1), task(2), task(3)]);
+    await reference.dispose();
+
+    const { pool: p, spawned } = fakePool(2, { delayMs: () => 5, faults: { 2: ['crash'] } });
+    pool = p;
     await pool.prepare(config);
-    const running = pool.train([task(0), task(1), task(2)]);
-    setTimeout(() => workers[1].kill('worker thread exited (code 1)'), 20);
-    await expect(running).rejects.toThrow('client worker 1 failed: worker thread exited (code 1)');
-    await expect(pool.evaluate(new Float32Array(2))).rejects.toThrow('client worker 1 failed');
+    const result = await pool.train([task(0), task(1), task(2), task(3)]);
+    expect(result.updates).toEqual(expected.updates);
+    expect(result.retried).toEqual([{ clientId: 2, reason: 'worker thread exited (code 1)' }]);
+    expect(result.lost).toEqual([]);
+    // The crashed worker was stopped and replaced: 3 spawned, the first two still in use or terminated as expected.
+    expect(spawned).toHaveLength(3);
+    expect(spawned.filter((w) => w.terminated)).toHaveLength(1);
+    // The next round uses the full pool again.
+    expect((await pool.train([task(0), task(1)])).updates).toHaveLength(2);
+    expect(spawned[2].seen.length + spawned.filter((w) => !w.terminated)[0].seen.length).toBeGreaterThan(0);
   });
 
-  it('needs prepare first, and dispose terminates every worker', async () => {
-    const workers = [fakeWorker(), fakeWorker()];
-    pool = new WorkerPoolExecutor(workers);
+  it('presumes a silent worker dead after its budget, replaces it and retries the task', async () => {
+    const { pool: p, spawned } = fakePool(2, { delayMs: () => 2, faults: { 3: ['silent'] } });
+    pool = p;
+    await pool.prepare(config);
+    // Round 1 measures the work rate; in round 2 client 3’s worker never answers: it gets 10× that rate, at least 100 ms.
+    await pool.train([task(0), task(1), task(2)]);
+    const result = await pool.train([task(0), task(1), task(2), task(3)]);
+    expect(result.updates.map((u) => u.clientId)).toEqual([0, 1, 2, 3]);
+    expect(result.retried).toHaveLength(1);
+    expect(result.retried[0]).toMatchObject({ clientId: 3, reason: expect.stringMatching(/did not answer within [\d.]+ s \(train call\): presumed dead/) });
+    expect(spawned).toHaveLength(3);
+  });
+
+  it('counts a client whose task is lost on two workers as lost, and finishes the round with the others', async () => {
+    const { pool: p } = fakePool(2, { delayMs: () => 2, faults: { 1: ['crash', 'crash'] } });
+    pool = p;
+    await pool.prepare(config);
+    const result = await pool.train([task(0), task(1), task(2)]);
+    expect(result.updates.map((u) => u.clientId)).toEqual([0, 2]);
+    expect(result.lost).toEqual([{ clientId: 1, reason: 'worker thread exited (code 1)' }]);
+    expect(result.retried).toEqual([]);
+  });
+
+  it('fails the round (instead of hanging) when no worker can be restarted', async () => {
+    const { pool: p } = fakePool(1, { faults: { 0: ['crash'] }, failInitAfter: 1 });
+    pool = p;
+    await pool.prepare(config);
+    await expect(pool.train([task(0)])).rejects.toThrow(
+      'every client worker died and none could be restarted (worker thread exited (code 134))',
+    );
+    // prepare() tries once more, and says why it cannot start.
+    await expect(pool.prepare(config)).rejects.toThrow('client worker 0 could not start: worker thread exited (code 134)');
+  });
+
+  it('replaces a worker that died between runs when the next run prepares', async () => {
+    const { pool: p, spawned } = fakePool(2);
+    pool = p;
+    await pool.prepare(config);
+    spawned[1].kill('worker thread exited (code 1)');
+    await pool.prepare(config);
+    expect(spawned).toHaveLength(3);
+    expect((await pool.train([task(0), task(1), task(2), task(3)])).updates).toHaveLength(4);
+  });
+
+  it('retries an evaluation chunk whose worker crashes', async () => {
+    const { pool: p, spawned } = fakePool(2);
+    pool = p;
+    await pool.prepare(config);
+    setTimeout(() => spawned[0].kill('worker thread exited (code 1)'));
+    expect(await pool.evaluate(new Float32Array([0.25, 3]))).toEqual({ accuracy: 0.25, loss: 3.488 });
+  });
+
+  it('needs prepare first, dispose terminates every worker and rejects calls in flight', async () => {
+    const { pool: p, spawned } = fakePool(2, { faults: { 0: ['silent'] } });
+    pool = p;
     await expect(pool.train([task(0)])).rejects.toThrow('call prepare(config) first');
     await pool.prepare(config);
+    const running = pool.train([task(0)]);
     await pool.dispose();
-    expect(workers.map((w) => w.terminated)).toEqual([true, true]);
+    await expect(running).rejects.toThrow('disposed');
+    expect(spawned.map((w) => w.terminated)).toEqual([true, true]);
     await expect(pool.train([task(0)])).rejects.toThrow('disposed');
   });
 });

@@ -1,20 +1,21 @@
 // An Executor over N client workers (Web Workers or worker_threads, through Comlink). Every worker holds the data,
 // the partition and the model; virtual clients are tasks that the next free worker takes from a shared queue.
+//
+// Fault tolerance (what Flower's accept_failures promises): a worker that dies (error or exit event) or stays silent
+// past its call's budget (workers/liveness.ts) is replaced by a fresh one, and the calls it held are retried on a live
+// worker with the same inputs, so the numbers do not change. A client whose task is lost twice counts as a dropout
+// for that round (TrainResult.lost); any other call lost twice fails. An error thrown by a call itself is a bug or a
+// bad input, not a fault: it is never retried.
 import * as Comlink from 'comlink';
 import type { ExperimentConfig } from '../core/config/schema';
-import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo } from '../core/engine/types';
+import type { ClientFault, ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from '../core/engine/types';
 import type { PartitionStats } from '../core/partition/types';
-import { combineTestChunks, testChunkCount } from '../core/runtime/testChunks';
+import { combineTestChunks, TEST_CHUNK, testChunkCount } from '../core/runtime/testChunks';
 import type { ClientApi, ClientWorkerOptions } from './clientApi';
+import { DEFAULT_LIVENESS, WorkRates, type LivenessOptions } from './liveness';
+import { PoolSlot, WorkerLostError, messageOf, type PoolWorker } from './poolSlot';
 
-/** One worker as the pool sees it: its Comlink remote and its lifetime. */
-export interface PoolWorker {
-  api: Comlink.Remote<ClientApi>;
-  /** Rejects when the worker dies outside a call (uncaught error, exit, failed start); never resolves. */
-  failure: Promise<never>;
-  /** Stops the worker; resolves once it is gone. */
-  terminate(): Promise<void>;
-}
+export { workerFailure, type PoolWorker } from './poolSlot';
 
 export interface PoolOptions extends ClientWorkerOptions {
   /**
@@ -22,163 +23,314 @@ export interface PoolOptions extends ClientWorkerOptions {
    * (≈0.5 ms per task in Node). Only while at least one job per worker is left, so the end of a round stays balanced.
    */
   prefetch?: boolean;
+  /** How long a silent worker is given before it is presumed dead. */
+  liveness?: Partial<LivenessOptions>;
 }
 
-/** A promise that rejects with `error` when the worker dies; marked handled (it is raced, not awaited). */
-export function workerFailure(): { failure: Promise<never>; fail: (error: Error) => void } {
-  let fail: (error: Error) => void = () => {};
-  const failure = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  failure.catch(() => {});
-  return { failure, fail };
-}
+/** Attempts per job: a job whose worker is lost is retried once. */
+const MAX_ATTEMPTS = 2;
 
 interface Prepared {
   stats: PartitionStats;
   numTest: number;
 }
 
+/** One unit of pool work: `units` (examples to process) scale its liveness budget. */
+interface Job<T> {
+  kind: string;
+  units: number;
+  run: (api: Comlink.Remote<ClientApi>) => Promise<T>;
+}
+
+interface JobFaults<T> {
+  /** The job's worker died on its last attempt: a value to use instead, or throw to fail the whole batch. */
+  giveUp: (job: number, error: WorkerLostError) => T;
+  /** The job's worker died and the job goes back to the queue. */
+  retrying?: (job: number, error: WorkerLostError) => void;
+}
+
+const failAfterRetry = (what: string) => ({
+  giveUp: (_job: number, error: WorkerLostError): never => {
+    throw new Error(`${what} failed on two workers in a row: ${error.message}`);
+  },
+});
+
 export class WorkerPoolExecutor implements Executor {
   private prepared: Prepared | null = null;
-  private broken: Error | null = null;
+  private config: ExperimentConfig | null = null;
   private disposed = false;
-  private readonly dead: boolean[];
+  private readonly slots: PoolSlot[];
   private readonly prefetch: boolean;
   private readonly clientOptions: ClientWorkerOptions;
+  private readonly rates: WorkRates;
+  /** Schedulers of the batches in progress, woken when a slot becomes ready or goes down. */
+  private readonly wakers = new Set<() => void>();
 
   constructor(
-    private readonly workers: PoolWorker[],
-    { prefetch = true, ...clientOptions }: PoolOptions = {},
+    private readonly spawn: () => PoolWorker,
+    size: number,
+    { prefetch = true, liveness, ...clientOptions }: PoolOptions = {},
   ) {
-    if (workers.length === 0) throw new Error('WorkerPoolExecutor needs at least one worker');
+    if (!Number.isInteger(size) || size < 1) throw new Error(`workers must be a positive integer, got ${size}`);
     this.prefetch = prefetch;
     this.clientOptions = clientOptions;
-    this.dead = workers.map(() => false);
-    // Registered before any call races on `failure`, so the flag is set when a call's rejection is handled.
-    workers.forEach((w, i) => w.failure.catch(() => (this.dead[i] = true)));
+    this.rates = new WorkRates({ ...DEFAULT_LIVENESS, ...liveness });
+    this.slots = Array.from({ length: size }, (_, i) => new PoolSlot(i, this.rates, (slot) => this.replace(slot)));
+    for (const slot of this.slots) {
+      slot.attach(spawn());
+      slot.state = 'ready';
+    }
   }
 
   get size(): number {
-    return this.workers.length;
+    return this.slots.length;
   }
 
+  /** Initialises every worker with `config`; a worker that dies on the way is replaced once. */
   async prepare(config: ExperimentConfig): Promise<RuntimeInfo & { workers: number }> {
+    this.requireAlive();
     this.prepared = null;
-    const infos = await Promise.all(this.workers.map((w, i) => this.call(i, () => w.api.init(config, this.clientOptions))));
+    this.config = config;
+    this.rates.reset();
+    const infos = await Promise.all(this.slots.map((slot) => this.initialize(slot, config)));
     const [stats, numTest] = await Promise.all([
-      this.call(0, () => this.workers[0].api.partitionStats()),
-      this.call(0, () => this.workers[0].api.testSize()),
+      this.callAny('partitionStats', (api) => api.partitionStats()),
+      this.callAny('testSize', (api) => api.testSize()),
     ]);
     this.prepared = { stats, numTest };
-    return { ...infos[0], workers: this.workers.length };
+    return { ...infos[0], workers: this.slots.length };
   }
 
   async initialWeights(): Promise<Float32Array> {
     this.requirePrepared();
-    return this.call(0, () => this.workers[0].api.initialWeights());
+    return this.callAny('initialWeights', (api) => api.initialWeights());
   }
 
   async partitionStats(): Promise<PartitionStats> {
     return this.requirePrepared().stats;
   }
 
-  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<ClientUpdate[]> {
+  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult> {
     const { stats } = this.requirePrepared();
-    return this.runJobs(dispatchOrder(tasks, stats.sizes), async (worker, i) => {
-      // Each task gets its own copy of the global weights: transferring detaches the sender's buffer.
-      const weights = tasks[i].weights.slice();
-      const update = await worker.api.train(Comlink.transfer({ ...tasks[i], weights }, [weights.buffer]));
-      onDone?.(update);
-      return update;
+    const retried: ClientFault[] = [];
+    const lost: ClientFault[] = [];
+    const fault = (job: number, error: Error): ClientFault => ({ clientId: tasks[job].clientId, reason: error.message });
+    const jobs = tasks.map(
+      (task): Job<ClientUpdate> => ({
+        kind: 'train',
+        units: workUnits(task, stats.sizes),
+        run: async (api) => {
+          // Each attempt gets its own copy of the global weights: transferring detaches the sender's buffer.
+          const weights = task.weights.slice();
+          const update = await api.train(Comlink.transfer({ ...task, weights }, [weights.buffer]));
+          onDone?.(update);
+          return update;
+        },
+      }),
+    );
+    const results = await this.runJobs<ClientUpdate | null>(jobs, dispatchOrder(tasks, stats.sizes), {
+      retrying: (job, error) => retried.push(fault(job, error)),
+      giveUp: (job, error) => {
+        lost.push(fault(job, error));
+        return null;
+      },
     });
+    const lostIds = new Set(lost.map((f) => f.clientId));
+    return {
+      updates: results.filter((u): u is ClientUpdate => u !== null),
+      retried: retried.filter((f) => !lostIds.has(f.clientId)),
+      lost,
+    };
   }
 
   /** Centralized evaluation, its fixed test chunks spread over the workers (same bits as one thread). */
   async evaluate(weights: Float32Array): Promise<EvalResult> {
     const { numTest } = this.requirePrepared();
-    const chunks = Array.from({ length: testChunkCount(numTest) }, (_, c) => c);
-    const results = await this.runJobs(chunks, (worker, chunk) => {
-      const copy = weights.slice();
-      return worker.api.evaluateTestChunk(Comlink.transfer(copy, [copy.buffer]), chunk);
-    });
+    const jobs = Array.from(
+      { length: testChunkCount(numTest) },
+      (_, chunk): Job<EvalResult> => ({
+        kind: 'evaluate',
+        units: Math.min(TEST_CHUNK, numTest - chunk * TEST_CHUNK),
+        run: (api) => {
+          const copy = weights.slice();
+          return api.evaluateTestChunk(Comlink.transfer(copy, [copy.buffer]), chunk);
+        },
+      }),
+    );
+    const results = await this.runJobs(jobs, jobs.map((_, i) => i), failAfterRetry('evaluating the test set'));
     return combineTestChunks(results, numTest);
   }
 
-  /** Attack success, computed by worker 0 (the attack's test set is small). */
+  /** Attack success (the attack's test set is small: one worker). */
   async attackSuccess(weights: Float32Array): Promise<number> {
     this.requirePrepared();
-    const copy = weights.slice();
-    return this.workers[0].api.attackSuccess(Comlink.transfer(copy, [copy.buffer]));
+    return this.callAny('attackSuccess', (api) => {
+      const copy = weights.slice();
+      return api.attackSuccess(Comlink.transfer(copy, [copy.buffer]));
+    });
   }
 
-  /** The remote of worker `index`, for studio-only calls (decision-boundary grids, client scatter data). */
-  remote(index = 0): Comlink.Remote<ClientApi> {
+  /** Runs a studio-only call (decision-boundary grids, client scatter data) on any live worker. */
+  withWorker<T>(kind: string, fn: (api: Comlink.Remote<ClientApi>) => Promise<T>): Promise<T> {
     this.requirePrepared();
-    return this.workers[index].api;
+    return this.callAny(kind, fn);
   }
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    this.broken ??= new Error('the worker pool was disposed');
-    for (const w of this.workers) w.api[Comlink.releaseProxy]();
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    // Calls still in flight reject (a terminated Web Worker never answers), and nothing is replaced any more.
+    await Promise.all(
+      this.slots.map((slot) => {
+        const alive = slot.state === 'ready';
+        slot.state = 'down';
+        slot.kill('the worker pool was disposed');
+        return slot.terminate(alive);
+      }),
+    );
+    this.wake();
+  }
+
+  /** A worker was lost: stop it and start a fresh one (initialised with the current config) in its place. */
+  private replace(slot: PoolSlot): void {
+    if (this.disposed) return;
+    const startFailed = slot.state === 'starting';
+    void slot.terminate(false);
+    // A worker that dies while starting is not replaced again here: its start reports the failure.
+    if (!startFailed) this.restart(slot);
+  }
+
+  /** Spawns a fresh worker for the slot and initialises it with the current config; `slot.starting` gives its info. */
+  private restart(slot: PoolSlot): void {
+    slot.state = 'starting';
+    slot.starting = (async () => {
+      try {
+        slot.attach(this.spawn());
+        const config = this.config;
+        const info = config ? await slot.run('start', 1, (api) => api.init(config, this.clientOptions)) : null;
+        if (!this.disposed) slot.state = 'ready';
+        return info;
+      } catch (error) {
+        slot.lastLoss = messageOf(error);
+        slot.state = 'down';
+        await slot.terminate(false);
+        return null;
+      } finally {
+        this.wake();
+      }
+    })();
+  }
+
+  /** Initialises the slot's worker with `config`, or a fresh worker if it is lost (or was down). */
+  private async initialize(slot: PoolSlot, config: ExperimentConfig): Promise<RuntimeInfo> {
+    if (slot.state === 'ready') {
+      try {
+        return await slot.run('start', 1, (api) => api.init(config, this.clientOptions));
+      } catch (error) {
+        if (!(error instanceof WorkerLostError)) throw error;
+      }
+    }
+    if (slot.state === 'down') this.restart(slot);
+    const info = await slot.starting;
+    if (slot.state !== 'ready' || !info) throw new Error(`client worker ${slot.index} could not start: ${slot.lastLoss}`);
+    return info;
+  }
+
+  private async callAny<T>(kind: string, fn: (api: Comlink.Remote<ClientApi>) => Promise<T>): Promise<T> {
+    const [result] = await this.runJobs([{ kind, units: 1, run: fn }], [0], failAfterRetry(`the ${kind} call`));
+    return result;
   }
 
   /**
-   * Runs jobs `order` (a permutation of 0..n−1; results land at the job's index) from a shared queue: each worker takes
-   * the next job when it is free, or with prefetch one job ahead. The first failure stops the queue and rejects.
+   * Runs `jobs` from a shared queue in `order` (results land at the job's index): each ready worker takes the next
+   * job when it is free, or with prefetch one job ahead. A job whose worker is lost goes back to the front of the
+   * queue (retried on whichever worker is ready first: the same inputs give the same result); after MAX_ATTEMPTS
+   * `faults.giveUp` decides. The first error thrown by a job itself stops the queue and rejects.
    */
-  private async runJobs<T>(order: number[], run: (worker: PoolWorker, job: number) => Promise<T>): Promise<T[]> {
-    const results: T[] = new Array(order.length);
-    let next = 0;
-    let failed = false;
-    const startNext = (workerIndex: number): Promise<void> | null => {
-      if (failed || next >= order.length) return null;
-      const job = order[next++];
-      return this.call(workerIndex, () => run(this.workers[workerIndex], job)).then((r) => void (results[job] = r));
-    };
-    const drain = async (workerIndex: number) => {
-      let current = startNext(workerIndex);
-      while (current) {
-        const ahead = this.prefetch && order.length - next >= this.workers.length ? startNext(workerIndex) : null;
-        // A prefetched call that fails while the current one runs is reported when it becomes current.
-        ahead?.catch(() => {});
-        await current;
-        current = ahead ?? startNext(workerIndex);
-      }
-    };
-    await Promise.all(
-      this.workers.map((_, i) =>
-        drain(i).catch((error: unknown) => {
-          failed = true;
-          throw error;
-        }),
-      ),
-    );
-    return results;
+  private runJobs<T>(jobs: Job<T>[], order: number[], faults: JobFaults<T>): Promise<T[]> {
+    this.requireAlive();
+    return new Promise<T[]>((resolve, reject) => {
+      const results: T[] = new Array(jobs.length);
+      const queue = [...order];
+      const attempts = new Array<number>(jobs.length).fill(0);
+      let left = jobs.length;
+      let over = false;
+      const end = (error?: unknown) => {
+        over = true;
+        this.wakers.delete(pump);
+        if (error === undefined) resolve(results);
+        else reject(error);
+      };
+      const complete = (job: number, value: T) => {
+        results[job] = value;
+        if (--left === 0) end();
+      };
+      const onLost = (job: number, error: WorkerLostError) => {
+        // A job queued behind the lost worker's running one never started: it is simply sent again.
+        if (error.started && ++attempts[job] < MAX_ATTEMPTS) faults.retrying?.(job, error);
+        if (attempts[job] < MAX_ATTEMPTS) {
+          queue.unshift(job);
+          return;
+        }
+        try {
+          complete(job, faults.giveUp(job, error));
+        } catch (giveUpError) {
+          end(giveUpError);
+        }
+      };
+      const start = (slot: PoolSlot, job: number) => {
+        slot
+          .run(jobs[job].kind, jobs[job].units, jobs[job].run)
+          .then(
+            (value) => {
+              if (!over) complete(job, value);
+            },
+            (error: unknown) => {
+              if (over) return;
+              if (error instanceof WorkerLostError && !this.disposed) onLost(job, error);
+              else end(this.disposed ? new Error('the worker pool was disposed') : error);
+            },
+          )
+          // A worker is free again: every batch in progress (not only this one) may give it its next job.
+          .finally(() => this.wake());
+      };
+      const pump = (): void => {
+        if (over) return;
+        if (this.disposed) return end(new Error('the worker pool was disposed'));
+        const ready = this.slots.filter((s) => s.state === 'ready');
+        if (ready.length === 0 && !this.slots.some((s) => s.state === 'starting')) {
+          const reasons = [...new Set(this.slots.map((s) => s.lastLoss))].join('; ');
+          return end(new Error(`every client worker died and none could be restarted (${reasons})`));
+        }
+        for (const slot of ready) {
+          if (queue.length > 0 && slot.load === 0) start(slot, queue.shift()!);
+          if (this.prefetch && queue.length >= ready.length && slot.load === 1) start(slot, queue.shift()!);
+        }
+      };
+      if (left === 0) return end();
+      this.wakers.add(pump);
+      pump();
+    });
   }
 
-  /** Runs one remote call, failing fast (instead of hanging) if the worker dies or the pool is already broken. */
-  private async call<T>(workerIndex: number, fn: () => Promise<T>): Promise<T> {
-    if (this.broken) throw this.broken;
-    try {
-      return await Promise.race([fn(), this.workers[workerIndex].failure]);
-    } catch (cause) {
-      if (this.disposed) throw this.broken ?? cause;
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      const error = new Error(`client worker ${workerIndex} failed: ${reason}`, { cause });
-      if (this.dead[workerIndex]) this.broken = error;
-      throw error;
-    }
+  private wake(): void {
+    for (const pump of [...this.wakers]) pump();
+  }
+
+  private requireAlive(): void {
+    if (this.disposed) throw new Error('the worker pool was disposed');
   }
 
   private requirePrepared(): Prepared {
-    if (this.disposed) throw new Error('the worker pool was disposed');
+    this.requireAlive();
     if (!this.prepared) throw new Error('WorkerPoolExecutor: call prepare(config) first');
     return this.prepared;
   }
+}
+
+/** Examples a task processes (its liveness budget scales with them). */
+function workUnits(task: ClientTask, sizes: number[]): number {
+  return (sizes[task.clientId] ?? 0) * task.workFraction;
 }
 
 /**
@@ -186,6 +338,6 @@ export class WorkerPoolExecutor implements Executor {
  * long tasks early keeps workers from idling on a straggler at the end. Ties keep task order.
  */
 export function dispatchOrder(tasks: ClientTask[], sizes: number[]): number[] {
-  const cost = tasks.map((t) => (sizes[t.clientId] ?? 0) * t.workFraction);
+  const cost = tasks.map((t) => workUnits(t, sizes));
   return tasks.map((_, i) => i).sort((a, b) => cost[b] - cost[a] || a - b);
 }

@@ -120,6 +120,24 @@ describe('RoundEngine', () => {
     expect(started?.type === 'round-started' && started.dropped).toEqual(started?.type === 'round-started' && started.sampled);
   });
 
+  it('counts a client the executor lost as dropped this round, and notes retries and losses', async () => {
+    const probe = setup({ rounds: 1 });
+    await probe.engine.run();
+    const [first, second, third] = probe.engine.getMetrics().rounds[1].clients.map((c) => c.id);
+    const { engine } = setup({ rounds: 2 }, { faultsAtRound: { round: 1, retried: [first], lost: [second] } });
+    expect((await engine.run()).reason).toBe('completed');
+    const [, r1, r2] = engine.getMetrics().rounds;
+    expect(r1.clients.map((c) => [c.id, c.dropped])).toEqual([[first, false], [second, true], [third, false]]);
+    expect(r1.note).toBe(
+      `client ${first} retried on a fresh worker (worker thread exited (code 1)); ` +
+        `client ${second} lost on two workers in a row, counted as dropped (worker thread exited (code 1))`,
+    );
+    // The round aggregated the two updates it received; the next round is whole again.
+    expect(r1.bytesUp).toBe(2 * 4 * 3);
+    expect(r2.note).toBeUndefined();
+    expect(r2.clients.every((c) => !c.dropped)).toBe(true);
+  });
+
   it('gives identical metrics for the same config', async () => {
     const a = setup({ system: { dropoutProb: 0.3, stragglerFraction: 0.5 } });
     const b = setup({ system: { dropoutProb: 0.3, stragglerFraction: 0.5 } });

@@ -13,6 +13,7 @@ import { planRound, type ClientPlan } from './heterogeneity';
 import { sampleClients } from './sampling';
 import { BYTES_PER_PARAM, UpdatePipeline } from './updatePipeline';
 import type {
+  ClientFault,
   ClientRoundMetrics,
   ClientTask,
   ClientUpdate,
@@ -23,6 +24,7 @@ import type {
   RunEndReason,
   RunEnvironment,
   RunMetrics,
+  TrainResult,
 } from './types';
 
 export type RunFinishedEvent = Extract<EngineEvent, { type: 'run-finished' }>;
@@ -226,17 +228,18 @@ export class RoundEngine {
       .filter((p) => !p.dropped)
       // Each task gets its own copy: executors may transfer (detach) it to a worker.
       .map((p) => ({ round, clientId: p.clientId, weights: this.global.slice(), workFraction: p.workFraction }));
-    const received =
+    const received: TrainResult | typeof STOPPED =
       tasks.length === 0
-        ? []
+        ? { updates: [], retried: [], lost: [] }
         : await this.interruptible(
             this.executor.train(tasks, (u) => {
               if (!this.stopRequested) this.emit({ type: 'client-done', round, clientId: u.clientId });
             }),
           );
     if (received === STOPPED) return STOPPED;
-    const honest = byClientId(received);
-    this.checkUpdates(tasks, honest);
+    const lost = new Set(received.lost.map((f) => f.clientId));
+    const honest = byClientId(received.updates);
+    this.checkUpdates(tasks.filter((t) => !lost.has(t.clientId)), honest);
     const updates = poisonUpdates(this.config, round, honest, this.malicious);
 
     let next = this.global;
@@ -266,16 +269,17 @@ export class RoundEngine {
       durationMs: performance.now() - started,
       bytesUp: uplink.bytesUp,
       bytesDown: bytesPerModel * plans.length,
-      clients: this.clientMetrics(plans, updates, attack && { decisions: attack.decisions, aggregate }),
+      clients: this.clientMetrics(plans, lost, updates, attack && { decisions: attack.decisions, aggregate }),
       ...withAttackSuccess(test.attackSuccess),
       ...privacy,
       ...(uplink.clipNorm !== undefined && { clipNorm: uplink.clipNorm, clippedFraction: uplink.clippedFraction }),
       ...(uplink.secureAggregation && { secureAggregation: uplink.secureAggregation }),
-      ...(updates.length === 0
-        ? { note: 'every sampled client dropped out: the global model is unchanged' }
-        : uplink.note && { note: uplink.note }),
+      ...roundNote([
+        ...faultNotes(received),
+        updates.length === 0 ? 'every sampled client dropped out: the global model is unchanged' : uplink.note,
+      ]),
     });
-    return { diverged: divergence(round, test.loss, this.global) };
+    return { diverged: divergence(round, test.loss, this.global, this.config) };
   }
 
   private checkUpdates(tasks: ClientTask[], updates: ClientUpdate[]): void {
@@ -297,6 +301,7 @@ export class RoundEngine {
   /** `attack` (attack runs only): the aggregator's decisions and the aggregate, for the per-client attack fields. */
   private clientMetrics(
     plans: ClientPlan[],
+    lost: ReadonlySet<number>,
     updates: readonly ClientUpdate[],
     attack: { decisions: Map<number, AggregationDecision>; aggregate: Float32Array | null } | null,
   ): ClientRoundMetrics[] {
@@ -310,7 +315,7 @@ export class RoundEngine {
         trainLoss: u?.trainLoss ?? NaN,
         localAccuracy: u?.localAccuracy ?? NaN,
         updateNorm: u ? l2Norm(u.delta) : NaN,
-        dropped,
+        dropped: dropped || lost.has(clientId),
         straggler,
         ...(attack && {
           malicious: this.malicious.has(clientId),
@@ -361,6 +366,24 @@ export class RoundEngine {
   }
 }
 
+/** What the executor had to do about lost workers this round, for the round's note. */
+function faultNotes({ retried, lost }: TrainResult): string[] {
+  const describe = (faults: ClientFault[], what: string): string[] => {
+    if (faults.length === 0) return [];
+    const reasons = [...new Set(faults.map((f) => f.reason))].join('; ');
+    return [`client${faults.length > 1 ? 's' : ''} ${faults.map((f) => f.clientId).join(', ')} ${what} (${reasons})`];
+  };
+  return [
+    ...describe(retried, 'retried on a fresh worker'),
+    ...describe(lost, 'lost on two workers in a row, counted as dropped'),
+  ];
+}
+
+function roundNote(notes: (string | undefined)[]): { note?: string } {
+  const text = notes.filter(Boolean).join('; ');
+  return text ? { note: text } : {};
+}
+
 function withAttackSuccess(attackSuccess: number | undefined): { attackSuccess?: number } {
   return attackSuccess === undefined ? {} : { attackSuccess };
 }
@@ -377,14 +400,36 @@ function federatedAccuracy(updates: readonly ClientUpdate[]): number {
   return weight > 0 ? sum / weight : NaN;
 }
 
-function divergence(round: number, testLoss: number, weights: Float32Array): string | null {
-  if (!Number.isFinite(testLoss)) {
-    return `training diverged at round ${round}: test loss is ${testLoss} — lower the learning rate`;
+/** Why the run must stop after `round`, naming the likely cause; null while the loss and the weights are finite. */
+export function divergence(round: number, testLoss: number, weights: Float32Array, config: ExperimentConfig): string | null {
+  const symptom = !Number.isFinite(testLoss)
+    ? `test loss is ${testLoss}`
+    : !allFinite(weights) && 'the global model has NaN or infinite weights';
+  return symptom ? `training diverged at round ${round}: ${symptom} — ${divergenceCause(config, round)}` : null;
+}
+
+/** The setting that most likely blew the model up, and what to change: the learning rate unless noise or an attack stands out. */
+function divergenceCause(config: ExperimentConfig, round: number): string {
+  const { privacy, attack } = config;
+  const lr = ['fedavgm', 'fedadam', 'fedyogi', 'fedadagrad'].includes(config.strategy.name)
+    ? 'lower the learning rate (train.lr) or the server learning rate (strategy.serverLr)'
+    : 'lower the learning rate';
+  const poisons = ['sign-flip', 'gaussian', 'scaling', 'alie', 'ipm'].includes(attack.kind);
+  const attacking = poisons && round >= attack.startRound && (attack.count ?? attack.fraction) > 0;
+  // DP clips every update, the attackers' too: only the unclipped plain mean lets an update of any size through.
+  if (attacking && privacy.mode === 'none' && config.aggregator.name === 'mean') {
+    return `likely cause: the ${attack.kind} attack, which the plain mean does not resist (a robust aggregator.name, e.g. median, does); otherwise ${lr}`;
   }
-  if (!allFinite(weights)) {
-    return `training diverged at round ${round}: the global model has NaN or infinite weights — lower the learning rate`;
+  if (privacy.mode === 'central' && privacy.noiseMultiplier > 0) {
+    return `likely cause: the central DP noise (privacy.noiseMultiplier = ${privacy.noiseMultiplier}): lower it or privacy.clipNorm, or sample more clients per round; otherwise ${lr}`;
   }
-  return null;
+  if (privacy.mode === 'local') {
+    return `likely cause: the local DP noise (privacy.localEpsilon = ${privacy.localEpsilon}): raise privacy.localEpsilon or lower privacy.clipNorm; otherwise ${lr}`;
+  }
+  if (privacy.dpSgd && privacy.dpSgdNoiseMultiplier > 0) {
+    return `likely cause: the DP-SGD noise (privacy.dpSgdNoiseMultiplier = ${privacy.dpSgdNoiseMultiplier}): lower it or raise train.batchSize; otherwise ${lr}`;
+  }
+  return lr;
 }
 
 function detectRuntime(): RunEnvironment['runtime'] {

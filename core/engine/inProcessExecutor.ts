@@ -4,7 +4,7 @@ import type { AssetLoader } from '../data/types';
 import type { PartitionStats } from '../partition/types';
 import { ClientRuntime } from '../runtime/clientRuntime';
 import type { BackendOptions } from '../tf/backend';
-import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo } from './types';
+import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from './types';
 
 export class InProcessExecutor implements Executor {
   private readonly runtime = new ClientRuntime();
@@ -27,14 +27,14 @@ export class InProcessExecutor implements Executor {
     return this.runtime.partitionStats();
   }
 
-  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<ClientUpdate[]> {
+  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult> {
     const updates: ClientUpdate[] = [];
     for (const task of tasks) {
       const update = await this.runtime.train(task);
       updates.push(update);
       onDone?.(update);
     }
-    return updates;
+    return { updates, retried: [], lost: [] };
   }
 
   async evaluate(weights: Float32Array): Promise<EvalResult> {

@@ -33,6 +33,22 @@ export interface EvalResult {
   loss: number;
 }
 
+/** A client whose task the executor had to run again, or gave up on: its worker died or went silent. */
+export interface ClientFault {
+  clientId: number;
+  reason: string;
+}
+
+/** What an executor returns for a round's tasks. */
+export interface TrainResult {
+  /** The updates received, in task order. */
+  updates: ClientUpdate[];
+  /** Clients trained again on a fresh worker after theirs was lost (same inputs, so the same update). */
+  retried: ClientFault[];
+  /** Clients lost on two workers in a row: they count as dropouts this round. */
+  lost: ClientFault[];
+}
+
 export interface RuntimeInfo {
   backend: 'wasm' | 'cpu';
   simd: boolean;
@@ -48,9 +64,9 @@ export interface Executor {
   partitionStats(): Promise<PartitionStats>;
   /**
    * Runs the tasks, possibly in parallel. `onDone` fires as each finishes (in completion order, for progress
-   * only); the returned array is in task order.
+   * only); the updates come back in task order.
    */
-  train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<ClientUpdate[]>;
+  train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult>;
   /** Centralized evaluation of `weights` on the test set. */
   evaluate(weights: Float32Array): Promise<EvalResult>;
   /** Attack success of `weights` on the test set (ClientRuntime.attackSuccess); NaN when the attack has no target. */

@@ -9,7 +9,7 @@ import styles from './RoundTable.module.css';
 
 const formatLoss = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : '—');
 
-const Row = memo(function Row({ r, privacy }: { r: RoundMetrics; privacy: boolean }) {
+const Row = memo(function Row({ r, privacy, notes }: { r: RoundMetrics; privacy: boolean; notes: boolean }) {
   const sent = r.clients.length;
   const dropped = r.clients.filter((c) => c.dropped).length;
   return (
@@ -22,6 +22,7 @@ const Row = memo(function Row({ r, privacy }: { r: RoundMetrics; privacy: boolea
       <td>{formatBytes(r.bytesDown + r.bytesUp)}</td>
       {privacy && <td>{formatEpsilon(spentEpsilon(r))}</td>}
       <td>{formatDuration(r.durationMs)}</td>
+      {notes && <td>{r.note ?? ''}</td>}
     </tr>
   );
 });
@@ -31,6 +32,7 @@ export function RoundTable() {
   const rounds = useDeferredValue(useStudio((s) => s.rounds));
   const [open, setOpen] = useState(false);
   const privacy = rounds.length > 0 && spentEpsilon(rounds[0]) !== undefined;
+  const notes = rounds.some((r) => r.note);
   return (
     <details className={styles.details} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="round-table">
       <summary className={styles.summary}>Round metrics table ({Math.max(0, rounds.length - 1)} rounds)</summary>
@@ -48,11 +50,12 @@ export function RoundTable() {
                 <th scope="col">Traffic</th>
                 {privacy && <th scope="col">ε spent</th>}
                 <th scope="col">Time</th>
+                {notes && <th scope="col">Note</th>}
               </tr>
             </thead>
             <tbody>
               {rounds.map((r) => (
-                <Row key={r.round} r={r} privacy={privacy} />
+                <Row key={r.round} r={r} privacy={privacy} notes={notes} />
               ))}
             </tbody>
           </table>

@@ -1,4 +1,5 @@
 'use client';
+import { RoundNotes } from './RoundNotes';
 import { RunControls } from './RunControls';
 import { RunProgress } from './RunProgress';
 import { RuntimeBadge } from './RuntimeBadge';
@@ -12,6 +13,7 @@ export function Toolbar() {
       <SaveRunButton />
       <RunProgress />
       <RuntimeBadge />
+      <RoundNotes />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 import type { ExperimentConfig } from '../../config/schema';
 import type { PartitionStats } from '../../partition/types';
 import { rngFor } from '../../rng';
-import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo } from '../types';
+import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from '../types';
 
 const DIM = 3;
 const TEST_SIZE = 40;
@@ -20,6 +20,8 @@ export interface ToyExecutorOptions {
   beforeTrain?: (tasks: ClientTask[]) => Promise<void>;
   /** Throw this from train() in the given round. */
   failAtRound?: { round: number; message: string };
+  /** Report these clients as retried (trained normally) or lost (no update) in the given round, as a worker pool would. */
+  faultsAtRound?: { round: number; retried?: number[]; lost?: number[] };
 }
 
 export class ToyExecutor implements Executor {
@@ -64,17 +66,20 @@ export class ToyExecutor implements Executor {
     return { counts: sizes.map((n) => [n]), sizes, hellinger: sizes.map(() => 0), meanHellinger: 0 };
   }
 
-  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<ClientUpdate[]> {
+  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult> {
     const config = this.prepared();
     this.calls.push(tasks.map((t) => ({ ...t, weights: t.weights.slice() })));
     await this.options.beforeTrain?.(tasks);
     const fail = this.options.failAtRound;
     if (fail && tasks.some((t) => t.round === fail.round)) throw new Error(fail.message);
-    const results = tasks.map((task) => this.trainOne(task, config));
+    const faults = tasks.some((t) => t.round === this.options.faultsAtRound?.round) ? this.options.faultsAtRound : undefined;
+    const fault = (clientId: number) => ({ clientId, reason: 'worker thread exited (code 1)' });
+    const lost = (faults?.lost ?? []).filter((id) => tasks.some((t) => t.clientId === id));
+    const results = tasks.filter((t) => !lost.includes(t.clientId)).map((task) => this.trainOne(task, config));
     // Report completion in reverse order: the engine must not depend on it.
     for (const update of [...results].reverse()) onDone?.(update);
     this.updates.push(...results);
-    return results;
+    return { updates: results, retried: (faults?.retried ?? []).map(fault), lost: lost.map(fault) };
   }
 
   async evaluate(weights: Float32Array): Promise<EvalResult> {
