@@ -43,7 +43,8 @@ function timeOne(aggregator: ExperimentConfigInput['aggregator'], updates: Weigh
   const runs: { ms: number; cpuMs: number }[] = [];
   for (let r = 0; r <= REPEATS; r++) {
     // A fresh instance per call, so centered clipping always starts from the same state.
-    const agg = createAggregator(parseConfig({ aggregator }));
+    // The config samples all N clients per round, as the updates here are one such round.
+    const agg = createAggregator(parseConfig({ partition: { numClients: N }, sampling: { fraction: 1 }, aggregator }));
     const cpu = process.cpuUsage();
     const start = performance.now();
     agg.aggregate(updates, { round: 1, global: new Float32Array(D) });

@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigError, parseConfig, type ExperimentConfig } from '../core/config/schema';
+import { loadData } from '../core/data/load';
+import type { DataSplit } from '../core/data/types';
+import { partitionData } from '../core/partition/partition';
+import type { PartitionStats } from '../core/partition/types';
+import { nodeAssetLoader } from '../workers/assets-node';
 import { applySet } from './configPath';
 import { CliError } from './errors';
 
@@ -32,14 +37,27 @@ async function readJson(file: string): Promise<Record<string, unknown>> {
   return json as Record<string, unknown>;
 }
 
-/** Reads a config file, applies --set / --rounds / --seed, validates and fills defaults. */
-export async function loadConfigFile(file: string, overrides: ConfigOverrides): Promise<ExperimentConfig> {
+/** A checked experiment: its config, its data and how the data is partitioned. */
+export interface LoadedExperiment {
+  config: ExperimentConfig;
+  data: DataSplit;
+  partition: PartitionStats;
+}
+
+/**
+ * Reads a config file, applies --set / --rounds / --seed, validates and fills defaults, and checks that the data can
+ * be partitioned as configured (the one check that needs the labels), all before any worker starts.
+ */
+export async function loadConfigFile(file: string, overrides: ConfigOverrides): Promise<LoadedExperiment> {
   const raw = await readJson(file);
   for (const assignment of overrides.set) applySet(raw, assignment);
   if (overrides.rounds !== undefined) raw.rounds = overrides.rounds;
   if (overrides.seed !== undefined) raw.seed = overrides.seed;
   try {
-    return parseConfig(raw);
+    const config = parseConfig(raw);
+    const data = await loadData(config, nodeAssetLoader);
+    const { stats } = partitionData(config, data.train.y, data.train.numClasses);
+    return { config, data, partition: stats };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const issues = error.issues.map((i) => `${i.path || '(config)'}: ${i.message}`).join('; ');

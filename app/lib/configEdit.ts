@@ -1,6 +1,6 @@
 // Every config change goes through here: validated by the schema, kept consistent, and confirmed by the user when it
 // would throw away a run in progress or finished.
-import { describeIssues, experimentSchema, type ExperimentConfig } from '../../core/config/schema';
+import { describeIssues, experimentFieldsSchema, type ExperimentConfig } from '../../core/config/schema';
 import { setAt } from './configPath';
 import { resetRun } from './runSession';
 import { useStudio } from './store';
@@ -38,11 +38,15 @@ function applyOrConfirm(config: ExperimentConfig, what: string): void {
   });
 }
 
-/** Changes one field (dotted path). An invalid value is not applied; its message shows next to the field. */
+/**
+ * Changes one field (dotted path). A value outside the field's own type or range is not applied; its message shows
+ * next to the field. A value that breaks a rule between fields is applied, so the user can fix either side: the
+ * rule's message shows on its field and the experiment cannot run until it holds (preflight.ts).
+ */
 export function requestChange(path: string, value: unknown, label: string): void {
   const { config, fieldErrors } = useStudio.getState();
   const candidate = reconcile(setAt(config, path, value), path);
-  const result = experimentSchema.safeParse(candidate);
+  const result = experimentFieldsSchema.safeParse(candidate);
   if (!result.success) {
     const issues = describeIssues(result.error, candidate);
     const own = issues.filter((i) => i.path === path || i.path.startsWith(`${path}.`));

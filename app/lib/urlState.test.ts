@@ -72,7 +72,19 @@ describe('encodeConfigHash / decodeConfigHash', () => {
     ] as const) {
       const decoded = decodeConfigHash(hash);
       expect(decoded.config).toEqual(defaultConfig());
-      expect(decoded.issues[0].message).toContain(text);
+      expect(decoded.issues).toEqual([{ path: '(link)', message: expect.stringContaining(text) as string }]);
+      expect(decoded.issues[0].message).toMatch(/: using the default experiment$/);
     }
+  });
+
+  it('keeps the open experiment when a pasted link cannot be read, and says so', () => {
+    const current = parseConfig({ rounds: 3, partition: { numClients: 30 } });
+    const decoded = decodeConfigHash('#v1.this-is-not-an-experiment', current);
+    expect(decoded.config).toBe(current);
+    expect(decoded.issues).toEqual([
+      { path: '(link)', message: 'the link is damaged (its data could not be decoded): kept the current experiment' },
+    ]);
+    // A link that can be read replaces it (bad fields reset and named, as when opening it).
+    expect(decodeConfigHash(hashOf({ rounds: 7, partition: { alpha: -1 } }), current).config.rounds).toBe(7);
   });
 });

@@ -13,6 +13,9 @@ export interface ConfigIssue {
   message: string;
 }
 
+/** The path of an issue with the link as a whole (it could not be read), not with one field. */
+export const LINK_ISSUE = '(link)';
+
 export interface DecodedConfig {
   config: ExperimentConfig;
   /** Empty when the hash was valid (or absent). */
@@ -40,8 +43,17 @@ export function encodeConfigHash(config: ExperimentConfig): string {
   return PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(changed)), { level: 9 }));
 }
 
-/** Reads a hash ("#v1.…" or "v1.…"); an absent hash gives the defaults. */
-export function decodeConfigHash(hash: string): DecodedConfig {
+/**
+ * Reads a hash ("#v1.…" or "v1.…"); an absent hash gives the defaults. A link that cannot be read at all gives
+ * `current` when there is one (a link pasted into an open studio keeps its experiment), else the defaults.
+ */
+export function decodeConfigHash(hash: string, current?: ExperimentConfig): DecodedConfig {
+  const fallback = (message: string): DecodedConfig => ({
+    config: current ?? defaultConfig(),
+    issues: [
+      { path: LINK_ISSUE, message: `${message}: ${current ? 'kept the current experiment' : 'using the default experiment'}` },
+    ],
+  });
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text === '') return { config: defaultConfig(), issues: [] };
   const version = /^v(\d+)\./.exec(text);
@@ -57,10 +69,6 @@ export function decodeConfigHash(hash: string): DecodedConfig {
   }
   if (!isPlainObject(input)) return fallback('the link does not hold an experiment object');
   return repairConfig(input);
-}
-
-function fallback(message: string): DecodedConfig {
-  return { config: defaultConfig(), issues: [{ path: '(link)', message: `${message}: using the default experiment` }] };
 }
 
 /** Validates `input`; every field the schema rejects is reset to its default and named in `issues`. */

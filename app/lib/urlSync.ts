@@ -33,11 +33,15 @@ export function startUrlSync(): () => void {
   const unsubscribe = useStudio.subscribe((state, prev) => {
     if (state.config !== prev.config) writer.schedule();
   });
-  // replaceState never fires hashchange: this is the user pasting or editing a link in the address bar.
+  // replaceState never fires hashchange: this is the user pasting or editing a link in the address bar. A link that
+  // cannot be read keeps the open experiment; one with bad fields opens with them reset, as on load. The banner names
+  // what was wrong, and the address bar gets the link of what is shown.
   const onHashChange = () => {
-    const decoded = decodeConfigHash(location.hash);
-    if (JSON.stringify(decoded.config) === JSON.stringify(useStudio.getState().config)) return;
+    const current = useStudio.getState().config;
+    const decoded = decodeConfigHash(location.hash, current);
     useStudio.setState({ urlIssues: decoded.issues });
+    writer.schedule();
+    if (JSON.stringify(decoded.config) === JSON.stringify(current)) return;
     replaceConfig(decoded.config, 'the experiment from the link');
   };
   window.addEventListener('hashchange', onHashChange);

@@ -1,6 +1,3 @@
-import { loadData } from '../../core/data/load';
-import { partitionData } from '../../core/partition/partition';
-import { nodeAssetLoader } from '../../workers/assets-node';
 import { loadConfigFile } from '../configFile';
 import { CliError } from '../errors';
 import type { PartitionFlags } from '../flags';
@@ -13,9 +10,7 @@ export async function partitionCommand(flags: PartitionFlags): Promise<number> {
     return 0;
   }
   if (!flags.file) throw new CliError('partition: missing the config file (usage: fedstudio partition <config.json>)');
-  const config = await loadConfigFile(flags.file, { set: flags.set, seed: flags.seed });
-  const { train } = await loadData(config, nodeAssetLoader);
-  const { stats } = partitionData(config, train.y, train.numClasses);
-  process.stdout.write(partitionTable(config, stats));
+  const { config, partition } = await loadConfigFile(flags.file, { set: flags.set, seed: flags.seed });
+  process.stdout.write(partitionTable(config, partition));
   return 0;
 }

@@ -6,7 +6,8 @@ describe('aggregator registry and config', () => {
   it('has one factory per configurable name, each building a fresh instance of that name', () => {
     expect(Object.keys(aggregators).sort()).toEqual([...AGGREGATORS].sort());
     for (const name of AGGREGATORS) {
-      const config = parseConfig({ aggregator: { name } });
+      // All 20 clients per round: enough for every rule with the default f = 2 (Bulyan needs 4f + 3 = 11).
+      const config = parseConfig({ sampling: { fraction: 1 }, aggregator: { name } });
       expect(createAggregator(config).name).toBe(name);
       expect(createAggregator(config)).not.toBe(createAggregator(config));
     }

@@ -279,7 +279,8 @@ export const compressionSchema = z
   })
   .prefault({});
 
-export const experimentSchema = z
+/** Every field with its own type, range and default, without the rules that relate fields (experimentSchema adds them). */
+export const experimentFieldsSchema = z
   .strictObject({
     version: z.literal(CONFIG_VERSION).default(CONFIG_VERSION),
     name: z.string().max(200).default('Untitled experiment'),
@@ -299,28 +300,34 @@ export const experimentSchema = z
     secureAggregation: secureAggregationSchema,
     compression: compressionSchema,
   })
-  .strict()
-  .superRefine((cfg, ctx) => {
-    if (cfg.model.kind === 'cnn' && cfg.data.dataset !== 'mnist') {
-      ctx.addIssue({ code: 'custom', path: ['model', 'kind'], message: 'the CNN needs image data: use dataset "mnist"' });
-    }
-    if (cfg.sampling.minClients > cfg.partition.numClients) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sampling', 'minClients'],
-        message: `must be ≤ partition.numClients (${cfg.partition.numClients})`,
-      });
-    }
-    checkPrivacyAndSecureAggregation(cfg, ctx);
-    const { labelFlipSource, labelFlipTarget } = cfg.attack;
-    if ((labelFlipSource === undefined) !== (labelFlipTarget === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['attack', labelFlipSource === undefined ? 'labelFlipSource' : 'labelFlipTarget'],
-        message: 'set both labelFlipSource and labelFlipTarget (or neither, for all-to-all flipping)',
-      });
-    }
-  });
+  .strict();
+
+/**
+ * The experiment config: its fields, and the rules between fields, checked here only, so that the CLI, the library
+ * and the studio (which shows each issue on the field of its path) reject the same experiments.
+ */
+export const experimentSchema = experimentFieldsSchema.superRefine((cfg, ctx) => {
+  if (cfg.model.kind === 'cnn' && cfg.data.dataset !== 'mnist') {
+    ctx.addIssue({ code: 'custom', path: ['model', 'kind'], message: 'the CNN needs image data: use dataset "mnist"' });
+  }
+  if (cfg.sampling.minClients > cfg.partition.numClients) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sampling', 'minClients'],
+      message: `must be ≤ partition.numClients (${cfg.partition.numClients})`,
+    });
+  }
+  checkRoundSize(cfg, ctx);
+  checkPrivacyAndSecureAggregation(cfg, ctx);
+  const { labelFlipSource, labelFlipTarget } = cfg.attack;
+  if ((labelFlipSource === undefined) !== (labelFlipTarget === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['attack', labelFlipSource === undefined ? 'labelFlipSource' : 'labelFlipTarget'],
+      message: 'set both labelFlipSource and labelFlipTarget (or neither, for all-to-all flipping)',
+    });
+  }
+});
 
 interface ParsedSections {
   partition: z.infer<typeof partitionSchema>;
@@ -329,6 +336,62 @@ interface ParsedSections {
   privacy: z.infer<typeof privacySchema>;
   secureAggregation: z.infer<typeof secureAggregationSchema>;
   compression: z.infer<typeof compressionSchema>;
+}
+
+/**
+ * Updates per round a robust rule needs to tolerate f Byzantine ones: at least a·f + b (Krum's n > 2f + 2 is
+ * n ≥ 2f + 3). The trimmed mean needs no rule: b = floor(β·n) with β ≤ 0.49 always leaves n − 2b ≥ 1 values.
+ */
+const ROUND_SIZE_RULES: Partial<Record<(typeof AGGREGATORS)[number], { rule: string; a: number; b: number }>> = {
+  krum: { rule: 'Krum', a: 2, b: 3 },
+  'multi-krum': { rule: 'Multi-Krum', a: 2, b: 3 },
+  bulyan: { rule: 'Bulyan', a: 4, b: 3 },
+};
+/** NNM averages each update with its n − f nearest: n > f. Weaker than every rule above, so checked without them. */
+const NNM_ROUND_SIZE = { rule: 'NNM pre-aggregation', a: 1, b: 1 };
+
+/**
+ * Robust rules against the number of clients sampled per round, the n they see when nobody drops out. Dropouts are
+ * random per round, so a round they shrink below the bound is left to the aggregator's own error at run time.
+ */
+function checkRoundSize(cfg: ParsedSections, ctx: z.RefinementCtx): void {
+  const { aggregator } = cfg;
+  const n = clientsPerRound(cfg);
+  const samples = `this experiment samples ${n} of ${cfg.partition.numClients} clients`;
+  const sized = ROUND_SIZE_RULES[aggregator.name];
+  const size = sized ?? (aggregator.nnm ? NNM_ROUND_SIZE : undefined);
+  if (size) {
+    const { rule, a, b } = size;
+    const need = a * aggregator.f + b;
+    const maxF = Math.floor((n - b) / a);
+    if (n < need) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['aggregator', sized ? 'name' : 'nnm'],
+        message:
+          `${rule} needs at least ${a === 1 ? '' : a}f + ${b} = ${need} updates per round (f = ${aggregator.f}), but ` +
+          `${samples} — ${sampleAtLeast(cfg, need)}${maxF >= 0 ? ` or lower aggregator.f to ≤ ${maxF}` : ''}`,
+      });
+    }
+  }
+  const m = aggregator.multiKrumM;
+  if (aggregator.name === 'multi-krum' && m !== undefined && m > n) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['aggregator', 'multiKrumM'],
+      message:
+        `Multi-Krum averages the m = ${m} best of the round's updates, but ${samples} — lower ` +
+        `aggregator.multiKrumM to ≤ ${n} (or unset it: n − f) or ${sampleAtLeast(cfg, m)}`,
+    });
+  }
+}
+
+/** The change that samples at least `need` clients per round: a larger sampling.fraction, or more clients. */
+function sampleAtLeast(cfg: Pick<ParsedSections, 'partition'>, need: number): string {
+  const total = cfg.partition.numClients;
+  if (need > total) return `sample at least ${need} (there are only ${total}: raise partition.numClients)`;
+  // Rounded up to the 0.001 grid of sampling.fraction, so floor(N · fraction) reaches `need`.
+  return `raise sampling.fraction to ≥ ${Math.ceil((need / total) * 1000 - 1e-9) / 1000}`;
 }
 
 /** Combinations that have no meaning: each names the field to change. */
@@ -417,6 +480,17 @@ export class ConfigError extends Error {
     super(issues.map((i) => `${i.path || '(config)'}: ${i.message}`).join('\n'));
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * The issues back from a ConfigError's message: an error that crossed a worker boundary arrives as text only. Lines
+ * that do not start with a field path (any other error) come back whole, with the path "".
+ */
+export function issuesFromMessage(message: string): { path: string; message: string }[] {
+  return message.split('\n').map((line) => {
+    const match = /^([A-Za-z]\w*(?:\.\w+)*): (.+)$/.exec(line);
+    return match ? { path: match[1], message: match[2] } : { path: '', message: line };
+  });
 }
 
 /** Human messages that name the field and the allowed range, e.g. "partition.alpha: must be ≥ 0.001 (got -1)". */

@@ -22,12 +22,14 @@ export const dirichlet: LabelPartitioner = ({ labels, numClasses, weights, optio
             path: 'partition.quantitySkew',
             message:
               `quantity skew ${quantitySkew} leaves the smallest of ${numClients} clients about ` +
-              `${smallestExpected.toFixed(1)} of ${labels.length} examples, below minPartitionSize=${minPartitionSize}`,
+              `${smallestExpected.toFixed(1)} of ${labels.length} examples, below minPartitionSize=${minPartitionSize}: ` +
+              'lower partition.quantitySkew or partition.minPartitionSize',
           }
         : {
             path: 'partition.minPartitionSize',
             message:
-              `${numClients} clients × ${minPartitionSize} examples exceeds the ${labels.length} training examples`,
+              `${numClients} clients × ${minPartitionSize} examples exceeds the ${labels.length} training examples: ` +
+              'lower partition.minPartitionSize or partition.numClients',
           },
     ]);
   }
@@ -50,7 +52,7 @@ export const dirichlet: LabelPartitioner = ({ labels, numClasses, weights, optio
       path: 'partition.alpha',
       message:
         `Dirichlet(α=${alpha}) left some client below minPartitionSize=${minPartitionSize} examples in ` +
-        `${MAX_TRIES} tries: raise alpha, lower minPartitionSize${hint} or use fewer clients`,
+        `${MAX_TRIES} tries: raise partition.alpha, lower partition.minPartitionSize${hint} or partition.numClients`,
     },
   ]);
 };

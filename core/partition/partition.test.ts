@@ -62,7 +62,7 @@ describe.each<PartitionInput>([
   it('rejects more clients than examples, naming partition.numClients', () => {
     const labels = Int32Array.from({ length: 50 }, (_, i) => i % 2);
     expect(() => run({ ...options, numClients: 51 }, 42, labels, 2)).toThrow(
-      /partition\.numClients: 51 clients but only 50 training examples/,
+      /partition\.numClients: 51 clients but only 50 training examples: lower partition\.numClients$/,
     );
   });
 });
@@ -99,7 +99,7 @@ describe('Dirichlet', () => {
 
   it('gives up after 10 tries, naming α and the minimum size', () => {
     expect(() => run({ method: 'dirichlet', alpha: 0.001, numClients: 20, minPartitionSize: 10 })).toThrow(
-      /partition\.alpha: Dirichlet\(α=0\.001\) left some client below minPartitionSize=10 examples in 10 tries/,
+      /partition\.alpha: Dirichlet\(α=0\.001\) left some client below minPartitionSize=10 examples in 10 tries: raise partition\.alpha/,
     );
     const options = configFor({ method: 'dirichlet', alpha: 0.001, numClients: 20 }).partition;
     const rng = countingRng(new Rng(1));
@@ -109,9 +109,11 @@ describe('Dirichlet', () => {
     expect(rng.dirichletDraws).toBe(10 * 10); // 10 tries × one draw per class
   });
 
-  it('rejects a minimum size no split can meet, naming the field', () => {
+  it('rejects a minimum size no split can meet, naming the field and the fix', () => {
+    // 100 × 80 = 8,000 examples passes the size check (then the draws decide: some client falls short); 8,100 does not.
+    expect(() => run({ method: 'dirichlet', numClients: 100, minPartitionSize: 80 })).toThrow(/^partition\.alpha: /);
     expect(() => run({ method: 'dirichlet', numClients: 100, minPartitionSize: 81 })).toThrow(
-      /partition\.minPartitionSize: 100 clients × 81 examples exceeds the 8000 training examples/,
+      /partition\.minPartitionSize: 100 clients × 81 examples exceeds the 8000 training examples: lower partition\.minPartitionSize/,
     );
     expect(() => run({ method: 'dirichlet', numClients: 100, quantitySkew: 1, minPartitionSize: 10 })).toThrow(
       /partition\.quantitySkew: quantity skew 1 leaves the smallest of 100 clients about 1\.6 of 8000 examples/,
@@ -137,7 +139,7 @@ describe('pathological', () => {
   it('rejects impossible requests, naming partition.classesPerClient', () => {
     const twoClasses = Int32Array.from({ length: 100 }, (_, i) => i % 2);
     expect(() => run({ method: 'pathological', classesPerClient: 3 }, 42, twoClasses, 2)).toThrow(
-      /partition\.classesPerClient: 3 classes per client but the training data has 2 classes/,
+      /partition\.classesPerClient: 3 classes per client but the training data has 2 classes: lower partition\.classesPerClient to ≤ 2/,
     );
     expect(() => run({ method: 'pathological', classesPerClient: 2, numClients: 4 })).toThrow(
       /partition\.classesPerClient: 4 clients × 2 classes cannot cover all 10 classes/,
@@ -167,10 +169,12 @@ describe('shard', () => {
     for (const size of p.stats.sizes) expect(size === 7 * 381 || size === 6 * 381 + 380).toBe(true);
   });
 
-  it('rejects more shards than examples, naming partition.shardsPerClient', () => {
+  it('rejects more shards than examples, naming partition.shardsPerClient and the fix', () => {
     const labels = Int32Array.from({ length: 100 }, (_, i) => i % 2);
+    // 50 × 2 = 100 shards of one example each fit; 40 × 3 = 120 do not.
+    expectValid(run({ method: 'shard', shardsPerClient: 2, numClients: 50 }, 42, labels, 2), 50, labels);
     expect(() => run({ method: 'shard', shardsPerClient: 3, numClients: 40 }, 42, labels, 2)).toThrow(
-      /partition\.shardsPerClient: 40 clients × 3 shards = 120 shards is more than the 100 training examples/,
+      /partition\.shardsPerClient: 40 clients × 3 shards = 120 shards is more than the 100 training examples: lower partition\.shardsPerClient or partition\.numClients$/,
     );
   });
 });

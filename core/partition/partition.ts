@@ -15,7 +15,9 @@ export function partitionData(config: ExperimentConfig, labels: Int32Array, numC
     throw new ConfigError([
       {
         path: 'partition.numClients',
-        message: `${options.numClients} clients but only ${labels.length} training examples`,
+        message:
+          `${options.numClients} clients but only ${labels.length} training examples: lower partition.numClients` +
+          (config.data.dataset === 'mnist' ? '' : ' or raise data.numSamples'),
       },
     ]);
   }

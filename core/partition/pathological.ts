@@ -17,12 +17,15 @@ export const pathological: LabelPartitioner = ({ labels, numClasses, weights, op
   const present = byClass.flatMap((members, c) => (members.length > 0 ? [c] : []));
   const fail = (message: string) => new ConfigError([{ path: 'partition.classesPerClient', message }]);
   if (classesPerClient > present.length) {
-    throw fail(`${classesPerClient} classes per client but the training data has ${present.length} classes`);
+    throw fail(
+      `${classesPerClient} classes per client but the training data has ${present.length} classes: ` +
+        `lower partition.classesPerClient to ≤ ${present.length}`,
+    );
   }
   if (numClients * classesPerClient < present.length) {
     throw fail(
       `${numClients} clients × ${classesPerClient} classes cannot cover all ${present.length} classes: ` +
-        'raise classesPerClient or numClients',
+        'raise partition.classesPerClient or partition.numClients',
     );
   }
 
@@ -34,7 +37,7 @@ export const pathological: LabelPartitioner = ({ labels, numClasses, weights, op
     if (members.length < holders.length) {
       throw fail(
         `class ${c} has ${members.length} training examples but ${holders.length} clients hold it: ` +
-          'lower numClients or classesPerClient',
+          'lower partition.numClients or partition.classesPerClient',
       );
     }
     const split = apportion(

@@ -17,7 +17,7 @@ export const shard: LabelPartitioner = ({ labels, numClasses, weights, options, 
         path: 'partition.shardsPerClient',
         message:
           `${numClients} clients × ${options.shardsPerClient} shards = ${numShards} shards is more than the ` +
-          `${labels.length} training examples`,
+          `${labels.length} training examples: lower partition.shardsPerClient or partition.numClients`,
       },
     ]);
   }

@@ -1,5 +1,6 @@
 'use client';
-import { pauseRun, resetRun, runOrResume, stepOneRound } from '../../lib/runSession';
+import { describePreflight, preflight, runWhenReady } from '../../lib/preflight';
+import { pauseRun, resetRun } from '../../lib/runSession';
 import { useStudio, type RunStatus } from '../../lib/store';
 import { Icon } from './Icon';
 import ui from './ui.module.css';
@@ -13,19 +14,23 @@ const RUN_LABEL: Record<RunStatus, string> = {
   finished: 'Run again',
 };
 
-/** Run/Pause toggle, Step one round, Reset. */
+/** Run/Pause toggle, Step one round, Reset. Run and Step refuse a new run while a setting cannot work. */
 export function RunControls() {
   const status = useStudio((s) => s.run.status);
   const runtimeError = useStudio((s) => s.runtimeError);
+  const problems = useStudio(preflight);
   const active = status === 'starting' || status === 'running';
-  const blocked = runtimeError !== null;
+  const refused = (status === 'idle' || status === 'finished') && problems.issues.length > 0;
+  const blocked = runtimeError !== null || refused;
+  const why = refused ? describePreflight(problems) : undefined;
   return (
     <div className={ui.inline} role="group" aria-label="Run controls">
       <button
         type="button"
         className={`${ui.button} ${ui.primary}`}
         disabled={blocked || status === 'pausing'}
-        onClick={() => void (active ? pauseRun() : runOrResume())}
+        title={why}
+        onClick={() => void (active ? pauseRun() : runWhenReady('run'))}
         data-testid="run-toggle"
         aria-keyshortcuts="Control+Enter"
       >
@@ -36,8 +41,8 @@ export function RunControls() {
         type="button"
         className={ui.button}
         disabled={blocked || !(status === 'idle' || status === 'paused' || status === 'finished')}
-        onClick={() => void stepOneRound()}
-        title="Run one round, then pause"
+        onClick={() => void runWhenReady('step')}
+        title={why ?? 'Run one round, then pause'}
         data-testid="step"
       >
         <Icon name="step" />

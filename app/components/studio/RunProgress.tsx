@@ -1,13 +1,14 @@
 'use client';
 import { formatDuration } from '../viz';
+import { describePreflight, preflight } from '../../lib/preflight';
 import { useStudio, type RunView } from '../../lib/store';
 import styles from './Toolbar.module.css';
 
-function statusText(run: RunView, trainingDone: number, training: number): string {
+function statusText(run: RunView, trainingDone: number, training: number, refusal: string | null): string {
   const of = `of ${run.totalRounds}`;
   switch (run.status) {
     case 'idle':
-      return `Ready: ${run.totalRounds} rounds`;
+      return refusal ?? `Ready: ${run.totalRounds} rounds`;
     case 'starting':
       return 'Starting workers and loading data…';
     case 'running':
@@ -28,6 +29,7 @@ function statusText(run: RunView, trainingDone: number, training: number): strin
 export function RunProgress() {
   const run = useStudio((s) => s.run);
   const states = useStudio((s) => s.clientStates);
+  const problems = useStudio(preflight);
   let training = 0;
   let trainingDone = 0;
   for (const state of states) {
@@ -40,7 +42,10 @@ export function RunProgress() {
   const fraction = run.totalRounds > 0 ? run.round / run.totalRounds : 0;
   const remaining = run.totalRounds - run.round;
   const showEta = (run.status === 'running' || run.status === 'pausing') && run.msPerRound !== null && remaining > 0;
-  const failed = run.status === 'finished' && run.endReason !== 'completed' && run.endReason !== 'stopped';
+  // Before a run, what stops it from starting: the same messages the settings show on their fields.
+  const refusal = run.status === 'idle' && problems.issues.length > 0 ? `Cannot run: ${describePreflight(problems)}` : null;
+  const failed =
+    refusal !== null || (run.status === 'finished' && run.endReason !== 'completed' && run.endReason !== 'stopped');
   return (
     <div className={styles.progress}>
       <div
@@ -63,7 +68,7 @@ export function RunProgress() {
           data-round={run.round}
           data-end-reason={run.endReason ?? undefined}
         >
-          {statusText(run, trainingDone, training)}
+          {statusText(run, trainingDone, training, refusal)}
         </span>
         {showEta && run.msPerRound !== null && (
           <span className={styles.eta} data-testid="eta">

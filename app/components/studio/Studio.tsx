@@ -2,7 +2,8 @@
 import { useEffect } from 'react';
 import { startBoundaryFeed } from '../../lib/boundaryFeed';
 import { startPartitionPreview } from '../../lib/partitionPreview';
-import { pauseRun, runOrResume } from '../../lib/runSession';
+import { runWhenReady } from '../../lib/preflight';
+import { pauseRun } from '../../lib/runSession';
 import { initRuntime } from '../../lib/runtime';
 import { useStudio } from '../../lib/store';
 import { startUrlSync } from '../../lib/urlSync';
@@ -18,7 +19,7 @@ function onShortcut(event: KeyboardEvent): void {
   if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
   event.preventDefault();
   const { status } = useStudio.getState().run;
-  void (status === 'running' || status === 'starting' ? pauseRun() : runOrResume());
+  void (status === 'running' || status === 'starting' ? pauseRun() : runWhenReady('run'));
 }
 
 /** The one-screen studio: settings on the left, run controls and live views on the right. */

@@ -1,0 +1,159 @@
+// The schema's rules between fields that depend on the clients per round: robust aggregators need enough updates.
+import { describe, expect, it } from 'vitest';
+import { trimCount } from '../aggregate/trimmedMean';
+import {
+  ConfigError,
+  clientsPerRound,
+  issuesFromMessage,
+  parseConfig,
+  type ExperimentConfigInput,
+} from './schema';
+
+/** The issues parseConfig reports for `input` ([] when it is valid). */
+function issuesOf(input: ExperimentConfigInput): { path: string; message: string }[] {
+  try {
+    parseConfig(input);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.issues;
+  }
+}
+
+describe('Bulyan: n ≥ 4f + 3 updates per round', () => {
+  it('rejects the default experiment (10 of 20 clients) with f = 2, which needs 11, naming rule and fixes', () => {
+    expect(issuesOf({ aggregator: { name: 'bulyan' } })).toEqual([
+      {
+        path: 'aggregator.name',
+        message:
+          'Bulyan needs at least 4f + 3 = 11 updates per round (f = 2), but this experiment samples 10 of 20 clients — ' +
+          'raise sampling.fraction to ≥ 0.55 or lower aggregator.f to ≤ 1 (got "bulyan")',
+      },
+    ]);
+    // Both fixes work: 0.55 · 20 = 11 sampled; f = 1 needs 4 + 3 = 7 ≤ 10.
+    expect(issuesOf({ aggregator: { name: 'bulyan' }, sampling: { fraction: 0.55 } })).toEqual([]);
+    expect(issuesOf({ aggregator: { name: 'bulyan', f: 1 } })).toEqual([]);
+  });
+
+  it('with f = 1 needs 7 of 20 clients: fraction 0.35 samples 7, 0.34 samples 6', () => {
+    expect(issuesOf({ aggregator: { name: 'bulyan', f: 1 }, sampling: { fraction: 0.35 } })).toEqual([]);
+    const [issue] = issuesOf({ aggregator: { name: 'bulyan', f: 1 }, sampling: { fraction: 0.34 } });
+    expect(issue.message).toContain('4f + 3 = 7 updates per round (f = 1), but this experiment samples 6 of 20 clients');
+    // n = 6 allows f ≤ floor((6 − 3)/4) = 0.
+    expect(issue.message).toContain('raise sampling.fraction to ≥ 0.35 or lower aggregator.f to ≤ 0');
+  });
+
+  it('does not offer a lower f when even f = 0 (3 updates) is too many for the round', () => {
+    // fraction 0.1 of 20 = 2 clients: Bulyan needs 3 even with f = 0.
+    const [issue] = issuesOf({ aggregator: { name: 'bulyan', f: 1 }, sampling: { fraction: 0.1 } });
+    expect(issue.message).toMatch(/samples 2 of 20 clients — raise sampling\.fraction to ≥ 0\.35 \(got "bulyan"\)$/);
+  });
+
+  it('asks for more clients when there are fewer than the rule needs', () => {
+    // 4 clients, all sampled; f = 1 needs 7, f = 0 needs 3 ≤ 4.
+    const [issue] = issuesOf({
+      partition: { numClients: 4 },
+      sampling: { fraction: 1 },
+      aggregator: { name: 'bulyan', f: 1 },
+    });
+    expect(issue.message).toContain(
+      'samples 4 of 4 clients — sample at least 7 (there are only 4: raise partition.numClients)',
+    );
+    expect(issue.message).toContain('or lower aggregator.f to ≤ 0');
+  });
+});
+
+describe('Krum and Multi-Krum: n > 2f + 2 updates per round', () => {
+  it.each(['krum', 'multi-krum'] as const)('%s with 10 sampled accepts f = 3 (needs 9), rejects f = 4 (needs 11)', (name) => {
+    expect(issuesOf({ aggregator: { name, f: 3 } })).toEqual([]);
+    const [issue] = issuesOf({ aggregator: { name, f: 4 } });
+    expect(issue.path).toBe('aggregator.name');
+    expect(issue.message).toContain('2f + 3 = 11 updates per round (f = 4), but this experiment samples 10 of 20');
+    // n = 10 allows f ≤ floor((10 − 3)/2) = 3.
+    expect(issue.message).toContain('raise sampling.fraction to ≥ 0.55 or lower aggregator.f to ≤ 3');
+  });
+
+  it('counts the clients per round as Flower does: max(floor(N · fraction), min clients)', () => {
+    // floor(20 · 0.05) = 1 but min clients 5: 5 sampled, exactly Krum's 2·1 + 3 with f = 1.
+    const config = { sampling: { fraction: 0.05, minClients: 5 }, aggregator: { name: 'krum', f: 1 } } as const;
+    expect(clientsPerRound(parseConfig(config))).toBe(5);
+    expect(issuesOf({ ...config, sampling: { fraction: 0.05, minClients: 4 } })[0].message).toContain('samples 4 of 20');
+  });
+
+  it('Multi-Krum cannot average more updates (m) than a round has', () => {
+    expect(issuesOf({ aggregator: { name: 'multi-krum', f: 1, multiKrumM: 10 } })).toEqual([]);
+    expect(issuesOf({ aggregator: { name: 'multi-krum', f: 1, multiKrumM: 11 } })).toEqual([
+      {
+        path: 'aggregator.multiKrumM',
+        message:
+          "Multi-Krum averages the m = 11 best of the round's updates, but this experiment samples 10 of 20 clients — " +
+          'lower aggregator.multiKrumM to ≤ 10 (or unset it: n − f) or raise sampling.fraction to ≥ 0.55 (got 11)',
+      },
+    ]);
+  });
+});
+
+describe('NNM: n > f updates per round', () => {
+  it('rejects f = 2 with 2 sampled (4 clients × 0.5) on the NNM switch, and accepts f = 1', () => {
+    const base = { partition: { numClients: 4 }, sampling: { fraction: 0.5 } };
+    expect(issuesOf({ ...base, aggregator: { nnm: true, f: 1 } })).toEqual([]);
+    expect(issuesOf({ ...base, aggregator: { nnm: true, f: 2 } })).toEqual([
+      {
+        path: 'aggregator.nnm',
+        message:
+          'NNM pre-aggregation needs at least f + 1 = 3 updates per round (f = 2), but this experiment samples 2 of 4 ' +
+          'clients — raise sampling.fraction to ≥ 0.75 or lower aggregator.f to ≤ 1 (got true)',
+      },
+    ]);
+  });
+
+  it('is covered by the stronger rule of the aggregator it feeds: one issue for NNM + Bulyan', () => {
+    expect(issuesOf({ aggregator: { name: 'bulyan', nnm: true } }).map((i) => i.path)).toEqual(['aggregator.name']);
+  });
+});
+
+describe('rules that need no check', () => {
+  it('trimmed mean: every β the schema allows (≤ 0.49) leaves at least one value for any n', () => {
+    for (let n = 1; n <= 500; n++) expect(2 * trimCount(0.49, n), `n = ${n}`).toBeLessThan(n);
+    const oneClient = { partition: { numClients: 1 }, sampling: { minClients: 1 } };
+    expect(issuesOf({ ...oneClient, aggregator: { name: 'trimmed-mean', trimBeta: 0.49 } })).toEqual([]);
+  });
+
+  it('dropouts: the rules check the sampled count, so a valid round size with dropouts is accepted', () => {
+    // 11 of 20 sampled meet Bulyan's 11; a round that loses clients to dropouts is the aggregator's runtime error.
+    const withDropouts = { sampling: { fraction: 0.55 }, system: { dropoutProb: 0.5 } };
+    expect(issuesOf({ ...withDropouts, aggregator: { name: 'bulyan' } })).toEqual([]);
+  });
+});
+
+describe('the suggested sampling.fraction', () => {
+  it('is the smallest value on the 0.001 grid that samples enough clients', () => {
+    for (let numClients = 3; numClients <= 500; numClients += 19) {
+      for (let f = 0; 4 * f + 3 <= numClients; f += 4) {
+        const input = (fraction: number) => ({
+          partition: { numClients },
+          sampling: { fraction, minClients: 1 },
+          aggregator: { name: 'bulyan' as const, f },
+        });
+        const issues = issuesOf(input(0.001));
+        if (issues.length === 0) continue;
+        const suggested = Number(/sampling\.fraction to ≥ ([\d.]+)/.exec(issues[0].message)?.[1]);
+        expect(issuesOf(input(suggested)), `N = ${numClients}, f = ${f}`).toEqual([]);
+        expect(issuesOf(input(Math.round(suggested * 1000 - 1) / 1000)), `N = ${numClients}, f = ${f}`).not.toEqual([]);
+      }
+    }
+  });
+});
+
+describe('issuesFromMessage', () => {
+  it('reads back the issues of a ConfigError message, and keeps any other error whole', () => {
+    const issues = [
+      { path: 'partition.alpha', message: 'Dirichlet(α=0.001) left some client below …: raise partition.alpha' },
+      { path: 'aggregator.name', message: 'Bulyan needs at least 4f + 3 = 11 updates per round' },
+    ];
+    expect(issuesFromMessage(new ConfigError(issues).message)).toEqual(issues);
+    expect(issuesFromMessage('could not load public/data/mnist.bin (404)')).toEqual([
+      { path: '', message: 'could not load public/data/mnist.bin (404)' },
+    ]);
+  });
+});
