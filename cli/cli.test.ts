@@ -1,23 +1,13 @@
 // Integration tests: spawn the real CLI (cli/bin.mjs) as a user would.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli, expectRefused } from './testing';
 import type { RunMetrics } from '../core/engine/types';
 
-const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'fedstudio-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'cli/bin.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function tmpFile(name: string, content: string): string {
   const file = path.join(tmp, name);
@@ -25,16 +15,10 @@ function tmpFile(name: string, content: string): string {
   return file;
 }
 
-/** A usage error: exit 2, exactly one line on stderr, no stack trace. */
-function expectUsageError(result: ReturnType<typeof cli>, message: string) {
-  expect(result.code).toBe(2);
-  expect(result.stderr).toBe(`fedstudio: ${message}\n`);
-}
-
 describe('fedstudio CLI: bad input', () => {
   it('missing config file', () => {
     const file = path.join(tmp, 'nope.json');
-    expectUsageError(cli('run', file), `config file not found: ${file}`);
+    expectRefused(cli('run', file), `config file not found: ${file}`);
   });
 
   it('file that is not JSON', () => {
@@ -46,21 +30,21 @@ describe('fedstudio CLI: bad input', () => {
 
   it('invalid config value, naming the field, the bound and the value', () => {
     const file = tmpFile('bad-alpha.json', JSON.stringify({ partition: { method: 'dirichlet', alpha: -1 } }));
-    expectUsageError(cli('run', file), `invalid config in ${file}: partition.alpha: must be ≥ 0.001 (got -1)`);
+    expectRefused(cli('run', file), `invalid config in ${file}: partition.alpha: must be ≥ 0.001 (got -1)`);
   });
 
   it('unknown flag, bad flag value, unknown --set path, unknown command', () => {
     const preset = 'examples/moons-drift.json';
-    expectUsageError(cli('run', preset, '--epochs', '3'), 'run: unknown option --epochs (see fedstudio run --help)');
-    expectUsageError(cli('run', preset, '--workers', 'two'), '--workers: must be an integer (got two)');
+    expectRefused(cli('run', preset, '--epochs', '3'), 'run: unknown option --epochs (see fedstudio run --help)');
+    expectRefused(cli('run', preset, '--workers', 'two'), '--workers: must be an integer (got two)');
     expect(cli('run', preset, '--set', 'train.rate=0.1').stderr).toMatch(
       /^fedstudio: --set train.rate: unknown config field "train.rate" \(fields of "train": .*\)\n$/,
     );
-    expectUsageError(
+    expectRefused(
       cli('run', preset, '--set', 'strategy.name=fedsgd'),
       `invalid config in ${preset}: strategy.name: must be one of "fedavg", "fedprox", "fedavgm", "fedadam", "fedyogi", "fedadagrad" (got "fedsgd")`,
     );
-    expectUsageError(cli('train', preset), 'unknown command "train" (expected run, partition or privacy; see fedstudio --help)');
+    expectRefused(cli('train', preset), 'unknown command "train" (expected run, partition or privacy; see fedstudio --help)');
   });
 
   it('--help prints usage and exits 0', () => {

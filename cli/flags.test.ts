@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePartitionFlags, parseRunFlags } from './flags';
+import { parsePartitionFlags, parsePrivacyFlags, parseRunFlags } from './flags';
 
 describe('command-line flags', () => {
   it('parses run flags into typed values', () => {
@@ -16,11 +16,22 @@ describe('command-line flags', () => {
 
   it('names the flag and the bad value', () => {
     expect(() => parseRunFlags(['--rounds', '2.5'])).toThrow('--rounds: must be an integer (got 2.5)');
-    expect(() => parseRunFlags(['--rounds', '0'])).toThrow('--rounds: must be ≥ 1 (got 0)');
-    expect(() => parseRunFlags(['--workers', '65'])).toThrow('--workers: must be ≤ 64 (got 65)');
-    expect(() => parseRunFlags(['--seed=-1'])).toThrow('--seed: must be ≥ 0 (got -1)');
+    expect(() => parseRunFlags(['--rounds', '0'])).toThrow('--rounds: must be an integer from 1 to 1000 (got 0)');
+    expect(() => parseRunFlags(['--workers', '65'])).toThrow('--workers: must be an integer from 1 to 64 (got 65)');
+    expect(() => parseRunFlags(['--seed=-1'])).toThrow('--seed: must be an integer from 0 to 2147483647 (got -1)');
     expect(() => parseRunFlags(['--out'])).toThrow('option --out needs a value');
     expect(() => parseRunFlags(['--quiet=yes'])).toThrow('option -q, --quiet takes no value');
     expect(() => parseRunFlags(['a.json', 'b.json'])).toThrow('expected one config file, got 2: a.json b.json');
+  });
+
+  it('states the real range for a huge integer, not the safe-integer limit', () => {
+    expect(() => parseRunFlags(['--seed', '99999999999999999999'])).toThrow(
+      '--seed: must be an integer from 0 to 2147483647 (got 99999999999999999999)',
+    );
+    expect(() => parseRunFlags(['--seed', '2147483648'])).toThrow('--seed: must be an integer from 0 to 2147483647 (got 2147483648)');
+    expect(() => parseRunFlags(['--rounds', '9007199254740993'])).toThrow('--rounds: must be an integer from 1 to 1000 (got 9007199254740993)');
+    expect(() => parsePrivacyFlags(['--q', '0.1', '--sigma', '1', '--steps', '99999999999999999999'])).toThrow(
+      '--steps: must be an integer ≥ 0 (got 99999999999999999999)',
+    );
   });
 });

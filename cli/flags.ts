@@ -10,20 +10,31 @@ const integer = z
   .regex(/^-?\d+$/, 'must be an integer')
   .transform(Number);
 
+/**
+ * An integer flag in the range of `schema`. Out of range, the message states the whole range: zod alone would report
+ * the safe-integer limit (±2⁵³) for a huge value instead of the field's own bound.
+ */
+function integerIn(schema: z.ZodNumber) {
+  const min = schema.minValue ?? -Number.MAX_SAFE_INTEGER;
+  const max = schema.maxValue ?? Number.MAX_SAFE_INTEGER;
+  const message = max < Number.MAX_SAFE_INTEGER ? `must be an integer from ${min} to ${max}` : `must be an integer ≥ ${min}`;
+  return integer.refine((n) => n >= min && n <= max, { message, abort: true }).pipe(schema);
+}
+
 const decimal = z
   .string()
   .regex(/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i, 'must be a number')
   .transform(Number)
   .refine(Number.isFinite, 'must be a finite number');
 
-const setFlags = { set: z.array(z.string()).default([]), seed: integer.pipe(experimentSchema.shape.seed.unwrap()).optional() };
+const setFlags = { set: z.array(z.string()).default([]), seed: integerIn(experimentSchema.shape.seed.unwrap()).optional() };
 const common = { help: z.boolean().default(false) };
 
 const runSchema = z.strictObject({
   ...common,
   ...setFlags,
-  rounds: integer.pipe(experimentSchema.shape.rounds.unwrap()).optional(),
-  workers: integer.pipe(z.number().int().min(1).max(64)).optional(),
+  rounds: integerIn(experimentSchema.shape.rounds.unwrap()).optional(),
+  workers: integerIn(z.number().int().min(1).max(64)).optional(),
   out: z.string().min(1, 'needs a file name').optional(),
   csv: z.string().min(1, 'needs a file name').optional(),
   quiet: z.boolean().default(false),
@@ -42,7 +53,7 @@ const privacySchema = z.discriminatedUnion('help', [
     help: z.literal(false).default(false),
     q: decimal.pipe(z.number().min(0).max(1)),
     sigma: decimal.pipe(z.number().min(0)),
-    steps: integer.pipe(z.number().int().min(0)),
+    steps: integerIn(z.number().int().min(0)),
     delta: decimal.pipe(z.number().gt(0).lt(1)).default(1e-5),
     json: z.boolean().default(false),
   }),

@@ -24,9 +24,11 @@ Runs the experiment on a pool of worker threads. Prints one line per round on st
 Options:
   --rounds N         override the number of rounds
 ${SET_HELP}
-  --workers W        worker threads (default: number of cores)
+  --workers W        worker threads (default: number of cores; fewer when memory is short,
+                     with a warning, as with more workers than cores)
   --out FILE         write the metrics JSON (config, environment, rounds 0..R with per-client metrics)
   --csv FILE         write one CSV row per round
+                     (--out and --csv are checked before training; missing folders are created)
   -q, --quiet        no progress and no per-round lines
   --save             save the run to a running studio's experiment library (after --out/--csv
                      are written) and print its link /r/<id>
@@ -35,8 +37,9 @@ ${SET_HELP}
   --notes TEXT       notes saved with the run
   -h, --help         this help
 
-Exit codes: 0 completed, 1 diverged or failed (or --save could not save), 2 bad config or
-arguments, 130 interrupted.
+Exit codes: 0 completed, 1 diverged or failed (or --out/--csv/--save could not be written or
+saved), 2 bad config or arguments, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM); an
+interrupted or terminated run still writes --out/--csv with the rounds done.
 `;
 
 export const PARTITION_HELP = `Usage: fedstudio partition <config.json> [options]

@@ -1,26 +1,8 @@
 // `fedstudio privacy`: flag parsing in process, then the real CLI (cli/bin.mjs) spawned as a user would run it.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, expectRefused } from './testing';
 import { parsePrivacyFlags } from './flags';
 
-const root = path.resolve(import.meta.dirname, '..');
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'cli/bin.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A usage error: exit 2, exactly one line on stderr, nothing on stdout. */
-function expectUsageError(result: ReturnType<typeof cli>, message: string) {
-  expect(result.stderr).toBe(`fedstudio: ${message}\n`);
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-}
 
 const reference = ['--q', '0.01', '--sigma', '1', '--steps', '1000'];
 
@@ -78,14 +60,14 @@ describe('fedstudio privacy', () => {
   });
 
   it('bad input exits 2 with one line', () => {
-    expectUsageError(cli('privacy', '--q', '2', '--sigma', '1', '--steps', '10'), '--q: must be ≤ 1 (got 2)');
-    expectUsageError(cli('privacy', '--q', '0.1', '--sigma=-1', '--steps', '10'), '--sigma: must be ≥ 0 (got -1)');
-    expectUsageError(
+    expectRefused(cli('privacy', '--q', '2', '--sigma', '1', '--steps', '10'), '--q: must be ≤ 1 (got 2)');
+    expectRefused(cli('privacy', '--q', '0.1', '--sigma=-1', '--steps', '10'), '--sigma: must be ≥ 0 (got -1)');
+    expectRefused(
       cli('privacy', '--q', '0.1', '--sigma', '-1', '--steps', '10'),
       'privacy: a value starting with "-" must be written --sigma=<value> (see fedstudio privacy --help)',
     );
-    expectUsageError(cli('privacy', '--q', '0.1', '--sigma', '1'), 'privacy: missing --steps (see fedstudio privacy --help)');
-    expectUsageError(cli('privacy', '--q', '0.1', '--sigma', '1', '--steps', '1.5'), '--steps: must be an integer (got 1.5)');
+    expectRefused(cli('privacy', '--q', '0.1', '--sigma', '1'), 'privacy: missing --steps (see fedstudio privacy --help)');
+    expectRefused(cli('privacy', '--q', '0.1', '--sigma', '1', '--steps', '1.5'), '--steps: must be an integer (got 1.5)');
   });
 
   it('--help prints usage and exits 0', () => {

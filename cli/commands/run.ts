@@ -1,6 +1,4 @@
-import { writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { constants } from 'node:os';
 import { RoundEngine } from '../../core/engine/engine';
 import { formatDelta } from '../../core/privacy/format';
 import type { RunEndReason } from '../../core/engine/types';
@@ -9,18 +7,16 @@ import { loadConfigFile } from '../configFile';
 import { CliError } from '../errors';
 import type { RunFlags } from '../flags';
 import { RUN_HELP } from '../help';
+import { prepareOutputs, writeOutputs, type Output } from '../outputs';
 import { createProgress } from '../progress';
 import { ROUND_HEADER, metricsCsv, metricsJson, roundLine } from '../report';
+import { planWorkers, workerBytes } from '../workers';
 import { checkSaveFlags, saveToStudio } from './save';
 
-const EXIT_CODES: Record<RunEndReason, number> = { completed: 0, stopped: 130, diverged: 1, error: 1 };
-
-/** Fails before training rather than after it when an output file cannot be written. */
-function checkOutput(flag: string, file: string | undefined): void {
-  if (file === undefined) return;
-  const dir = path.dirname(path.resolve(file));
-  if (!existsSync(dir)) throw new CliError(`--${flag}: directory does not exist: ${dir}`);
-}
+const EXIT_CODES: Record<Exclude<RunEndReason, 'stopped'>, number> = { completed: 0, diverged: 1, error: 1 };
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+/** The shell's convention, 128 + the signal number: 130 for SIGINT, 143 for SIGTERM. */
+const signalExitCode = (signal: NodeJS.Signals) => 128 + constants.signals[signal];
 
 export async function runCommand(flags: RunFlags): Promise<number> {
   if (flags.help) {
@@ -28,12 +24,16 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     return 0;
   }
   if (!flags.file) throw new CliError('run: missing the config file (usage: fedstudio run <config.json> [options])');
-  const config = await loadConfigFile(flags.file, { set: flags.set, rounds: flags.rounds, seed: flags.seed });
-  checkOutput('out', flags.out);
-  checkOutput('csv', flags.csv);
+  const { config, data } = await loadConfigFile(flags.file, { set: flags.set, rounds: flags.rounds, seed: flags.seed });
+  const outputs: Output[] = [];
+  if (flags.out) outputs.push({ flag: 'out', file: flags.out });
+  if (flags.csv) outputs.push({ flag: 'csv', file: flags.csv });
   checkSaveFlags(flags);
+  prepareOutputs(outputs, flags.file);
 
-  const executor = createNodePoolExecutor({ workers: flags.workers });
+  const { workers, warnings } = planWorkers(flags.workers, workerBytes(config, data));
+  for (const warning of warnings) process.stderr.write(`fedstudio: warning: ${warning}\n`);
+  const executor = createNodePoolExecutor({ workers });
   const engine = new RoundEngine(config, executor, { runtime: 'node' });
   const progress = createProgress(config.rounds, !flags.quiet);
   const started = performance.now();
@@ -50,27 +50,35 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     }
   });
 
-  let interrupts = 0;
-  const onInterrupt = () => {
-    if (++interrupts > 1) process.exit(130);
-    progress.message('stopping… (Ctrl-C again to quit at once)');
+  // SIGINT (Ctrl-C) and SIGTERM (kill, a scheduler's timeout) both end the run after the rounds done so far, whose
+  // metrics are then written as after a full run; a second signal quits at once.
+  let stoppedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stoppedBy) process.exit(signalExitCode(signal));
+    stoppedBy = signal;
+    progress.message(
+      signal === 'SIGINT' ? 'stopping… (Ctrl-C again to quit at once)' : `stopping on ${signal}… (send it again to quit at once)`,
+    );
     engine.stop();
   };
-  process.on('SIGINT', onInterrupt);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   let end;
   try {
     end = await engine.run();
   } finally {
-    process.off('SIGINT', onInterrupt);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     progress.end();
     await executor.dispose();
   }
 
   let saved = true;
+  let written = true;
   if (end.rounds > 0 || end.reason === 'completed') {
     const metrics = engine.getMetrics();
-    if (flags.out) await writeFile(flags.out, metricsJson(metrics));
-    if (flags.csv) await writeFile(flags.csv, metricsCsv(metrics.rounds));
+    const result = await writeOutputs(
+      outputs.map((o) => ({ ...o, content: o.flag === 'out' ? metricsJson(metrics) : metricsCsv(metrics.rounds) })),
+    );
+    written = !result.failed;
     if (!flags.quiet && end.reason === 'completed') {
       const last = metrics.rounds[metrics.rounds.length - 1];
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -82,8 +90,10 @@ export async function runCommand(flags: RunFlags): Promise<number> {
       const spent = privacy.length > 0 ? `, ${privacy.join(', ')} at δ = ${formatDelta(metrics.config.privacy.delta)}` : '';
       process.stderr.write(`done: test accuracy ${last.testAccuracy.toFixed(4)} after ${end.rounds} rounds${spent} (${seconds} s)\n`);
     }
-    if (flags.save) saved = await saveToStudio(metrics, flags, performance.now() - started);
+    if (flags.save) saved = await saveToStudio(metrics, flags, performance.now() - started, result.written.out);
   }
   if (end.reason !== 'completed') process.stderr.write(`fedstudio: ${end.message}\n`);
-  return EXIT_CODES[end.reason] === 0 && !saved ? 1 : EXIT_CODES[end.reason];
+  // Only a signal stops a CLI run.
+  if (end.reason === 'stopped') return signalExitCode(stoppedBy ?? 'SIGINT');
+  return EXIT_CODES[end.reason] === 0 && !(saved && written) ? 1 : EXIT_CODES[end.reason];
 }

@@ -84,7 +84,7 @@ describe('fedstudio run --save', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `fedstudio: could not save the run to http://127.0.0.1:${port}: cannot connect (ECONNREFUSED); ` +
-        `is the studio running? Start it with: npm run studio (the metrics are in ${out})\n`,
+        `is the studio running? Start it with: npm start (the metrics are in ${out})\n`,
     );
     expect(existsSync(out)).toBe(true);
     expect((JSON.parse(readFileSync(out, 'utf8')) as RunMetrics).rounds).toHaveLength(3);

@@ -5,7 +5,7 @@ import { createLibraryClient } from '../../server/client';
 import { CliError } from '../errors';
 import type { RunFlags } from '../flags';
 
-/** Where `npm run studio` listens. */
+/** Where the studio started by `npm start` listens. */
 export const DEFAULT_SERVER = 'http://127.0.0.1:3000';
 const TIMEOUT_MS = 60_000;
 
@@ -22,14 +22,22 @@ function reason(error: unknown): string {
   // fetch rejects with TypeError("fetch failed") whose cause is the network error (ECONNREFUSED, ENOTFOUND, …).
   if (error.cause instanceof TypeError) {
     const network = error.cause.cause as { code?: string; message?: string } | undefined;
-    return `cannot connect (${network?.code ?? network?.message ?? error.cause.message}); is the studio running? Start it with: npm run studio`;
+    return `cannot connect (${network?.code ?? network?.message ?? error.cause.message}); is the studio running? Start it with: npm start`;
   }
   if (error.cause?.name === 'TimeoutError' || error.cause?.name === 'AbortError') return `no answer within ${TIMEOUT_MS / 1000} s`;
   return `the server did not answer as a FedStudio studio (${error.message})`;
 }
 
-/** Saves the run and prints its link on stderr; prints why not and returns false when it could not be saved. */
-export async function saveToStudio(metrics: RunMetrics, flags: RunFlags, durationMs: number): Promise<boolean> {
+/**
+ * Saves the run and prints its link on stderr; prints why not and returns false when it could not be saved.
+ * `metricsFile`: where the metrics JSON was written, if anywhere.
+ */
+export async function saveToStudio(
+  metrics: RunMetrics,
+  flags: RunFlags,
+  durationMs: number,
+  metricsFile: string | undefined,
+): Promise<boolean> {
   const origin = (flags.server ?? DEFAULT_SERVER).replace(/\/+$/, '');
   try {
     const saved = await createLibraryClient(origin).runs.save.mutate(
@@ -39,7 +47,7 @@ export async function saveToStudio(metrics: RunMetrics, flags: RunFlags, duratio
     process.stderr.write(`saved: ${origin}/r/${saved.id}\n`);
     return true;
   } catch (error) {
-    const kept = flags.out ? `the metrics are in ${flags.out}` : 'add --out FILE to keep the metrics when saving fails';
+    const kept = metricsFile ? `the metrics are in ${metricsFile}` : 'add --out FILE to keep the metrics when saving fails';
     process.stderr.write(`fedstudio: could not save the run to ${origin}: ${reason(error)} (${kept})\n`);
     return false;
   }
