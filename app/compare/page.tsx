@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { TRPCError } from '@trpc/server';
 import { serverCaller } from '../../server/trpc/caller';
 import { LibraryHeader } from '../library/_components/LibraryHeader';
+import { LibraryUnavailable } from '../library/_components/LibraryUnavailable';
+import { fromLibrary } from '../library/_components/serverData';
 import styles from '../library/_components/library.module.css';
 import { CompareView } from './CompareView';
 
@@ -23,22 +25,24 @@ async function compare(ids: string[]) {
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ ids?: string | string[] }> }) {
   const { ids } = await searchParams;
   const list = (Array.isArray(ids) ? ids.join(',') : (ids ?? '')).split(',').filter(Boolean);
-  const result = await compare(list);
+  const loaded = await fromLibrary(() => compare(list));
   return (
     <div className={styles.page}>
       <LibraryHeader current="compare" />
-      {'error' in result ? (
+      {'unavailable' in loaded ? (
+        <LibraryUnavailable message={loaded.unavailable} />
+      ) : 'error' in loaded.data ? (
         <main className={styles.main}>
           <h1 className={styles.title}>Cannot compare these runs</h1>
           <p className={styles.error} role="alert">
-            {result.error}
+            {loaded.data.error}
           </p>
           <p>
             Pick 2 to 4 runs in the <Link href="/library">library</Link>.
           </p>
         </main>
       ) : (
-        <CompareView runs={result.runs} diff={result.diff} />
+        <CompareView runs={loaded.data.runs} diff={loaded.data.diff} />
       )}
     </div>
   );

@@ -26,17 +26,25 @@ export function LibraryView() {
   const [facets, setFacets] = useState<Record<keyof KeyParams, string[]> | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
+  /** What the server says about the database itself, e.g. that a damaged one was moved aside. */
+  const [notice, setNotice] = useState<string | null>(null);
   /** Bumped after a change, to reload. */
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
     let current = true;
     const input = { query: search.query, filters: search.filters, limit: search.limit };
-    Promise.all([libraryApi.runs.list.query(input), libraryApi.experiments.list.query(input), libraryApi.experiments.facets.query()]).then(
-      ([runs, experiments, values]) => {
+    Promise.all([
+      libraryApi.runs.list.query(input),
+      libraryApi.experiments.list.query(input),
+      libraryApi.experiments.facets.query(),
+      libraryApi.status.query(),
+    ]).then(
+      ([runs, experiments, values, status]) => {
         if (!current) return;
         setResults({ runs, experiments });
         setFacets(values);
+        setNotice(status.notice);
         setError(null);
       },
       (e: unknown) => current && setError(apiErrorMessage(e)),
@@ -80,6 +88,11 @@ export function LibraryView() {
         onFilters={(filters) => setSearch((s) => ({ ...s, filters, limit: PAGE_SIZE }))}
         facets={facets}
       />
+      {notice && (
+        <p className={styles.notice} role="status" data-testid="library-notice">
+          {notice}
+        </p>
+      )}
       {error && (
         <p className={styles.error} role="alert">
           {error}

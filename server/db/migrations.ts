@@ -1,5 +1,9 @@
 // Schema migrations, versioned in code and recorded in `PRAGMA user_version`. Append only: never edit a shipped one.
 import type { Database } from 'better-sqlite3';
+import { LibraryUnavailableError } from './errors';
+
+/** PRAGMA application_id of a FedStudio library ("FeSt"): how openDatabase tells it from anyone else's file. */
+export const APPLICATION_ID = 0x46655374;
 
 export interface Migration {
   version: number;
@@ -44,19 +48,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX experiments_by_date ON experiments(created_at);
     `,
   },
+  {
+    version: 2,
+    sql: `PRAGMA application_id = ${APPLICATION_ID};`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
-
-export class SchemaTooNewError extends Error {
-  override name = 'SchemaTooNewError';
-}
 
 /** Brings the database to SCHEMA_VERSION; safe when several processes start at once (IMMEDIATE transactions). */
 export function migrate(db: Database, file: string): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > SCHEMA_VERSION) {
-    throw new SchemaTooNewError(
+    throw new LibraryUnavailableError(
       `the library database ${file} has schema version ${from}, newer than this FedStudio understands (${SCHEMA_VERSION}): ` +
         `update FedStudio, or set FEDSTUDIO_DB to another file`,
     );

@@ -5,6 +5,7 @@ import { TRPC_ENDPOINT } from '../client';
 import { getLibrary } from '../db/connection';
 import type { Library } from '../library/library';
 import { MAX_REQUEST_BYTES, MAX_RUN_BYTES, megabytes } from '../library/limits';
+import { libraryContext } from '../trpc/init';
 import { appRouter } from '../trpc/router';
 import { readLimitedBody } from './limitBody';
 
@@ -35,7 +36,7 @@ export async function handleTrpcRequest(req: Request, { library = getLibrary, ma
     router: appRouter,
     createContext: () => {
       if (tooLarge) throw tooLarge;
-      return { library: library() };
+      return libraryContext(library);
     },
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`fedstudio library API: ${path ?? '(request)'}: ${error.message}`, error.cause);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { KEY_PARAMS, type KeyParams } from './keyParams';
 import { COMPARE_MAX, COMPARE_MIN, MAX_NAME_LENGTH, MAX_NOTES_LENGTH, MAX_QUERY_LENGTH } from './limits';
-import { runMetricsSchema } from './metricsSchema';
+import { durationSchema, runMetricsSchema } from './metricsSchema';
 
 const id = z.string().min(1).max(100);
 
@@ -19,7 +19,7 @@ export const saveRunInput = z.strictObject({
   name: runNameSchema.optional(),
   notes: runNotesSchema.default(''),
   /** Wall-clock time of the run; defaults to the sum of the rounds' durations. */
-  durationMs: z.number().min(0).optional(),
+  durationMs: durationSchema.optional(),
   metrics: runMetricsSchema,
 });
 export type SaveRunInput = z.output<typeof saveRunInput>;

@@ -8,7 +8,7 @@ import { LibraryError } from './errors';
 import type { ListInput, SaveRunInput } from './inputs';
 import { KEY_PARAMS, keyParams, type KeyParams } from './keyParams';
 import { MAX_RUN_BYTES, megabytes } from './limits';
-import { roundsFromWire, type WireRounds } from './metricsSchema';
+import { ACCURACY, DURATION, LOSS, inRange, roundsFromWire, type Range, type WireRounds } from './metricsSchema';
 
 export interface ExperimentSummary {
   id: string;
@@ -34,11 +34,12 @@ export interface RunSummary {
   createdAt: number;
   params: KeyParams;
   environment: RunEnvironment;
-  durationMs: number;
+  /** Null only for a run saved before durations were checked, with an impossible one. */
+  durationMs: number | null;
   /** Last round reached (0 = only the initial model) and the rounds the config asked for. */
   roundsCompleted: number;
   roundsPlanned: number;
-  /** Test accuracy and loss after the last round (null when not finite). */
+  /** Test accuracy and loss after the last round (null when not finite, or impossible in a run saved before ranges were checked). */
   finalAccuracy: number | null;
   finalLoss: number | null;
 }
@@ -95,9 +96,12 @@ const RUN_COLUMNS = `r.id, r.experiment_id, r.name, r.notes, r.config_name, r.ba
   json_extract(e.config, '$.rounds') AS rounds_planned, e.dataset, e.partition, e.strategy, e.aggregator, e.attack, e.dp`;
 
 const EXPERIMENT_COLUMNS = `e.id, e.name, e.config, e.created_at, e.dataset, e.partition, e.strategy, e.aggregator, e.attack, e.dp,
-  COUNT(r.id) AS run_count, MAX(r.created_at) AS last_run_at, MAX(r.final_accuracy) AS best_accuracy`;
+  COUNT(r.id) AS run_count, MAX(r.created_at) AS last_run_at,
+  MAX(CASE WHEN r.final_accuracy BETWEEN ${ACCURACY.min} AND ${ACCURACY.max} THEN r.final_accuracy END) AS best_accuracy`;
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+/** A stored summary value, or null when outside its range (saved before ranges were checked: see roundsFromWire). */
+const storedIn = (range: Range, v: number | null): number | null => (v !== null && inRange(range, v) ? v : null);
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const paramsOf = (row: KeyParams): KeyParams => Object.fromEntries(KEY_PARAMS.map((k) => [k, row[k]])) as unknown as KeyParams;
 
@@ -139,7 +143,11 @@ export class Library {
   private readonly insertRun: Statement<unknown[]>;
   private readonly saveTransaction: Transaction<(input: SaveRunInput, now: number) => SavedRun>;
 
-  constructor(readonly db: Database) {
+  constructor(
+    readonly db: Database,
+    /** Why the library is new, when a damaged one was moved aside at start-up; shown on the library page. */
+    readonly notice: string | null = null,
+  ) {
     this.insertExperiment = db.prepare(
       `INSERT INTO experiments (id, name, config, dataset, partition, strategy, aggregator, attack, dp, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
@@ -283,11 +291,11 @@ function runSummary(row: RunRow): RunSummary {
     createdAt: row.created_at,
     params: paramsOf(row),
     environment: { backend: row.backend, simd: row.simd === 1, workers: row.workers, runtime: row.runtime },
-    durationMs: row.duration_ms,
+    durationMs: storedIn(DURATION, row.duration_ms),
     roundsCompleted: row.rounds_completed,
     roundsPlanned: row.rounds_planned,
-    finalAccuracy: row.final_accuracy,
-    finalLoss: row.final_loss,
+    finalAccuracy: storedIn(ACCURACY, row.final_accuracy),
+    finalLoss: storedIn(LOSS, row.final_loss),
   };
 }
 

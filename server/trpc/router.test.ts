@@ -1,46 +1,26 @@
 // API tests: the library API over real HTTP (the route's handler on a Node server) with a real SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsCsv } from '../../core/report/runExport';
 import { createLibraryClient, TRPC_ENDPOINT, type LibraryClient } from '../client';
-import { openDatabase } from '../db/openDatabase';
-import { Library } from '../library/library';
+import type { Library } from '../library/library';
 import { roundsFromWire } from '../library/metricsSchema';
+import { failure, startTestApi, type TestApi } from '../testing/api';
 import { sampleRounds, sampleRun } from '../testing/fixtures';
 import { serveLibrary, type TestServer } from '../testing/serve';
 import { createCallerFactory } from './init';
 import { appRouter, type AppRouter } from './router';
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'fedstudio-api-'));
+let testApi: TestApi;
 let library: Library;
 let server: TestServer;
 let api: LibraryClient;
 
 beforeAll(async () => {
-  library = new Library(openDatabase(path.join(tmp, 'library.db')));
-  server = await serveLibrary({ library: () => library });
-  api = createLibraryClient(server.url);
+  testApi = await startTestApi();
+  ({ library, server, api } = testApi);
 });
-afterAll(async () => {
-  await server.close();
-  library.db.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-/** The error a call fails with: message, tRPC code, HTTP status and field issues. */
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    if (!(error instanceof TRPCClientError)) throw error;
-    const data = error.data as { code: string; httpStatus: number; issues: { path: string; message: string }[] | null };
-    return { message: error.message, code: data.code, status: data.httpStatus, issues: data.issues };
-  }
-  throw new Error('expected the call to fail');
-}
+afterAll(() => testApi.close());
 
 describe('save and read back', () => {
   it('saves a run with its config, metrics, environment, name and notes', async () => {

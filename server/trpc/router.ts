@@ -43,5 +43,10 @@ const runs = router({
   }),
 });
 
-export const appRouter = router({ experiments, runs });
+export const appRouter = router({
+  experiments,
+  runs,
+  /** What the library page should tell the user about the database (e.g. a damaged one was moved aside). */
+  status: procedure.query(({ ctx }) => ({ notice: ctx.library.notice })),
+});
 export type AppRouter = typeof appRouter;
