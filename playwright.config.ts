@@ -1,11 +1,15 @@
 // End-to-end tests of the studio in Debian's Chromium (never a downloaded browser). The web server builds the app
 // first, so `npm run test:e2e` works on a clean clone; E2E_SKIP_BUILD=1 reuses an existing `.next` build.
-import { tmpdir } from 'node:os';
+// Each checkout gets its own port and its own library database, so two checkouts (or CI beside a developer) never
+// talk to each other's server; a port already in use is an error, never silently reused.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
-export const E2E_PORT = 3100;
+const root = fileURLToPath(new URL('.', import.meta.url));
+/** E2E_PORT, or a port in 3100–3999 derived from the checkout's path (stable across Playwright's processes). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100 + (createHash('sha256').update(root).digest().readUInt16BE(0) % 900));
 const start = `npx next start -p ${E2E_PORT} -H 127.0.0.1`;
 
 export default defineConfig({
@@ -33,11 +37,12 @@ export default defineConfig({
     command: process.env.E2E_SKIP_BUILD ? start : `npx next build && ${start}`,
     url: `http://127.0.0.1:${E2E_PORT}`,
     timeout: 900_000,
-    reuseExistingServer: !process.env.CI,
+    // Reusing a running server only on request (E2E_REUSE_SERVER=1): an unknown server on the port fails the run.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
     // The project root, also for configs elsewhere that extend this one (e2e/screenshot.config.ts).
-    cwd: fileURLToPath(new URL('.', import.meta.url)),
+    cwd: root,
     stdout: 'pipe',
-    // The experiment library of the test server: a scratch database, not the developer's data/fedstudio.db.
-    env: { NEXT_TELEMETRY_DISABLED: '1', FEDSTUDIO_DB: process.env.FEDSTUDIO_DB ?? path.join(tmpdir(), 'fedstudio-e2e', 'library.db') },
+    // The experiment library of the test server: this checkout's scratch database, not the developer's data/fedstudio.db.
+    env: { NEXT_TELEMETRY_DISABLED: '1', FEDSTUDIO_DB: process.env.FEDSTUDIO_DB ?? path.join(root, 'reports', 'e2e', 'library.db') },
   },
 });

@@ -5,9 +5,10 @@ import { poolSection } from './pool';
 import { privacySection } from './privacy';
 import { mergeResults } from './results';
 import type { BenchSection } from './section';
+import { studioSection } from './studio';
 import { trainingSection } from './training';
 
-const SECTIONS: BenchSection[] = [trainingSection, aggregatorsSection, poolSection, privacySection];
+const SECTIONS: BenchSection[] = [trainingSection, aggregatorsSection, poolSection, privacySection, studioSection];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !SECTIONS.some((s) => s.name === name));

@@ -53,6 +53,8 @@ test('a damaged link pasted into the open studio is named in a banner and the ex
   // On a changed experiment, its own link cut short (as by a bad copy): the experiment stays, and the address bar
   // gets its link back.
   await setNumber(page, 'partition.numClients', 30);
+  // The link is written a moment after the edit (debounced): wait for the experiment's own link.
+  await expect.poll(() => page.url()).not.toContain('this-is-not-an-experiment');
   const link = await currentShareUrl(page);
   const cut = new URL(link).hash.slice(0, -8);
   await page.evaluate((hash) => (location.hash = hash), cut);

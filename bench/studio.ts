@@ -1,0 +1,162 @@
+// The studio's main-thread budget (issue 4: no task over 50 ms during a run), measured in Debian's Chromium on the
+// production build. Section "studio" of `npm run bench`, or alone with `npx tsx bench/studio.ts`; merges rows under
+// "studio". Per preset: the longest main-thread task from Run to the end, how many tasks took over 50 ms, and the
+// total blocking time (the sum of each task's time over 50 ms). Runs during which other processes used more than
+// QUIET_LOAD cores (measured outside this process tree: the server and the browser are its children) are dropped.
+// Builds the app first when there is no build (`next build`, a few minutes).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from '@playwright/test';
+import { longTasksSince, recordLongTasks } from '../e2e/longTasks';
+import { QUIET_LOAD, measured, median, waitForQuiet } from './quiet';
+import { mergeResults } from './results';
+import type { BenchSection } from './section';
+
+export interface StudioBenchRow {
+  preset: string;
+  rounds: number;
+  /** Median over the kept runs of each run's longest main-thread task (0 when none took over 50 ms). */
+  longestTaskMs: number;
+  /** The longest task of any kept run. */
+  worstTaskMs: number;
+  /** Median over the kept runs of the number of tasks over 50 ms. */
+  tasksOver50: number;
+  /** Median over the kept runs of the total blocking time. */
+  blockingMs: number;
+  /** Kept runs (other processes below QUIET_LOAD cores throughout). */
+  runs: number;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PRESETS = ['mnist-iid', 'moons-drift', 'attack-signflip', 'secagg'];
+const RUNS = 3;
+const MAX_ATTEMPTS = 8;
+const RUN_TIMEOUT_MS = 600_000;
+const BUDGET_MS = 50;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `next start` on a free port, with a scratch library; the build is made first if there is none. */
+async function startStudio(): Promise<{ url: string; server: ChildProcess }> {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    console.log('  no production build: running `next build` first');
+    const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const port = await freePort();
+  const db = path.join(mkdtempSync(path.join(tmpdir(), 'fedstudio-bench-')), 'library.db');
+  const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FEDSTUDIO_DB: db },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return { url, server };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the studio did not start on ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** One run of `preset` to the end in a fresh page: the durations of its main-thread tasks over 50 ms. */
+async function longTasksOfRun(browser: Browser, url: string, preset: string): Promise<{ tasks: number[]; rounds: number }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  try {
+    recordLongTasks(page);
+    await page.goto(url);
+    await page.locator('[data-testid="partition-heatmap"][data-signature]').waitFor({ timeout: RUN_TIMEOUT_MS });
+    await page.getByRole('combobox', { name: 'Load a preset experiment' }).selectOption(preset);
+    const status = page.getByTestId('run-status');
+    await page.locator('[data-testid="run-status"][data-status="idle"]').waitFor();
+    const rounds = Number(await page.getByTestId('field-rounds').getByRole('spinbutton').inputValue());
+    const since = await page.evaluate(() => performance.now());
+    await page.getByTestId('run-toggle').click();
+    await page.locator('[data-testid="run-status"][data-status="finished"]').waitFor({ timeout: RUN_TIMEOUT_MS });
+    const reason = await status.getAttribute('data-end-reason');
+    if (reason !== 'completed') throw new Error(`${preset} ended ${reason}: ${await status.textContent()}`);
+    return { tasks: (await longTasksSince(page, since)).map((t) => t.duration), rounds };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function runStudioBench(): Promise<{ studio: StudioBenchRow[] }> {
+  const { url, server } = await startStudio();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    const rows: StudioBenchRow[] = [];
+    for (const preset of PRESETS) {
+      const kept: number[][] = [];
+      let rounds = 0;
+      await longTasksOfRun(browser, url, preset); // warm-up: compiles the studio's code paths and fills caches
+      for (let attempt = 0; attempt < MAX_ATTEMPTS && kept.length < RUNS; attempt++) {
+        await waitForQuiet();
+        const run = await measured(() => longTasksOfRun(browser, url, preset));
+        rounds = run.value.rounds;
+        const longest = Math.max(0, ...run.value.tasks);
+        const ok = run.otherLoad < QUIET_LOAD;
+        console.log(
+          `  ${preset}: longest task ${longest} ms, ${run.value.tasks.length} over ${BUDGET_MS} ms, ` +
+            `other load ${run.otherLoad.toFixed(2)} cores${ok ? '' : ': dropped'}`,
+        );
+        if (ok) kept.push(run.value.tasks);
+      }
+      rows.push({
+        preset,
+        rounds,
+        longestTaskMs: median(kept.map((tasks) => Math.max(0, ...tasks))),
+        worstTaskMs: Math.max(0, ...kept.flat()),
+        tasksOver50: median(kept.map((tasks) => tasks.length)),
+        blockingMs: median(kept.map((tasks) => tasks.reduce((sum, d) => sum + d - BUDGET_MS, 0))),
+        runs: kept.length,
+      });
+    }
+    printTable(rows);
+    return { studio: rows };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+function printTable(rows: StudioBenchRow[]): void {
+  console.log(
+    `${'preset'.padEnd(18)}${'rounds'.padStart(7)}${'longest ms'.padStart(12)}${'worst ms'.padStart(10)}` +
+      `${'>50 ms'.padStart(8)}${'blocking ms'.padStart(13)}${'runs'.padStart(6)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      r.preset.padEnd(18) +
+        [r.rounds, r.longestTaskMs, r.worstTaskMs, r.tasksOver50, r.blockingMs].map((v, i) => String(v).padStart([7, 12, 10, 8, 13][i])).join('') +
+        String(r.runs).padStart(6),
+    );
+  }
+  console.log(`budget: no main-thread task over ${BUDGET_MS} ms during a run on a quiet machine`);
+}
+
+export const studioSection: BenchSection = { name: 'studio', run: runStudioBench };
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(`wrote ${mergeResults(await runStudioBench())}`);
+}
