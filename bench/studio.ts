@@ -3,15 +3,16 @@
 // "studio". Per preset: the longest main-thread task from Run to the end, how many tasks took over 50 ms, and the
 // total blocking time (the sum of each task's time over 50 ms). Runs during which other processes used more than
 // QUIET_LOAD cores (measured outside this process tree: the server and the browser are its children) are dropped.
-// Builds the app first when there is no build (`next build`, a few minutes).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+// Builds the app first when its sources changed since the last build (`next build`, a minute or two).
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { longTasksSince, recordLongTasks } from '../e2e/longTasks';
+import { buildIfStale, nextEnv, root } from '../scripts/build';
 import { QUIET_LOAD, measured, median, waitForQuiet } from './quiet';
 import { mergeResults } from './results';
 import type { BenchSection } from './section';
@@ -31,7 +32,6 @@ export interface StudioBenchRow {
   runs: number;
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PRESETS = ['mnist-iid', 'moons-drift', 'attack-signflip', 'secagg'];
 const RUNS = 3;
 const MAX_ATTEMPTS = 8;
@@ -49,29 +49,33 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `next start` on a free port, with a scratch library; the build is made first if there is none. */
-async function startStudio(): Promise<{ url: string; server: ChildProcess }> {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log('  no production build: running `next build` first');
-    const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-    if (build.status !== 0) throw new Error('next build failed');
-  }
+/** `next start` on a free port, with a scratch library; the build is made first if the sources changed. */
+async function startStudio(): Promise<{ url: string; stop: () => void }> {
+  buildIfStale();
   const port = await freePort();
   const db = path.join(mkdtempSync(path.join(tmpdir(), 'fedstudio-bench-')), 'library.db');
+  // In its own process group, so that stopping it stops the server npx starts too.
   const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FEDSTUDIO_DB: db },
+    env: { ...nextEnv, FEDSTUDIO_DB: db },
     stdio: 'ignore',
+    detached: true,
   });
+  const stop = () => {
+    if (server.exitCode === null) process.kill(-server.pid!);
+  };
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      if ((await fetch(url)).ok) return { url, server };
+      if ((await fetch(url)).ok) return { url, stop };
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the studio did not start on ${url}`);
+    if (Date.now() > deadline || server.exitCode !== null) {
+      stop();
+      throw new Error(`the studio did not start on ${url}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
@@ -80,7 +84,7 @@ async function startStudio(): Promise<{ url: string; server: ChildProcess }> {
 async function longTasksOfRun(browser: Browser, url: string, preset: string): Promise<{ tasks: number[]; rounds: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   try {
-    recordLongTasks(page);
+    await recordLongTasks(page);
     await page.goto(url);
     await page.locator('[data-testid="partition-heatmap"][data-signature]').waitFor({ timeout: RUN_TIMEOUT_MS });
     await page.getByRole('combobox', { name: 'Load a preset experiment' }).selectOption(preset);
@@ -99,7 +103,7 @@ async function longTasksOfRun(browser: Browser, url: string, preset: string): Pr
 }
 
 export async function runStudioBench(): Promise<{ studio: StudioBenchRow[] }> {
-  const { url, server } = await startStudio();
+  const { url, stop } = await startStudio();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--disable-gpu', '--disable-dev-shm-usage'],
@@ -136,7 +140,7 @@ export async function runStudioBench(): Promise<{ studio: StudioBenchRow[] }> {
     return { studio: rows };
   } finally {
     await browser.close();
-    server.kill();
+    stop();
   }
 }
 

@@ -21,7 +21,7 @@ export function watchPage(page: Page, problems: string[]): void {
   page.on('console', (msg) => onConsole(msg, msg.location().url || 'page'));
   page.on('pageerror', (error) => add(`uncaught:${error.message}`, `uncaught: ${error.message}`));
   page.on('worker', (worker) => worker.on('console', (msg) => onConsole(msg, worker.url())));
-  recordLongTasks(page);
+  void recordLongTasks(page);
 }
 
 /**

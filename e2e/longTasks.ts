@@ -23,8 +23,8 @@ declare global {
 }
 
 /** Records the page's main-thread tasks over 50 ms (and what ran in them) from the first script on. */
-export function recordLongTasks(page: Page): void {
-  void page.addInitScript(() => {
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     window.__longTasks = [];
     window.__longFrames = [];
     new PerformanceObserver((list) => {
