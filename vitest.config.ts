@@ -4,7 +4,7 @@ import path from 'node:path';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['core/**/*.test.ts', 'workers/**/*.test.ts', 'cli/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.ts'],
+    include: ['core/**/*.test.ts', 'workers/**/*.test.ts', 'cli/**/*.test.ts', 'server/**/*.test.ts', 'shared/**/*.test.ts', 'app/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // TF.js backends are process-global singletons: one file per fork keeps them isolated.

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** What `next build` reads (public/ is served as it is, not built). */
-const SOURCES = ['app', 'core', 'workers', 'server', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
+const SOURCES = ['app', 'core', 'workers', 'server', 'shared', 'next.config.js', 'tsconfig.json', 'package-lock.json'];
 const STAMP = path.join(root, '.next', 'fedstudio-sources');
 export const nextEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 

@@ -2,9 +2,9 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { classColor } from '../components/viz';
-import type { ConfigDiffRow } from '../../server/library/configDiff';
-import type { RunRecord } from '../../server/library/library';
-import { roundsFromWire } from '../../server/library/metricsSchema';
+import type { ConfigDiffRow } from '../../shared/library/configDiff';
+import { roundsFromWire } from '../../shared/library/metricsSchema';
+import type { RunRecord } from '../../shared/library/records';
 import { RunSummaryCells } from '../library/_components/RunSummaryCells';
 import styles from '../library/_components/library.module.css';
 import { ConfigDiffTable } from './ConfigDiffTable';

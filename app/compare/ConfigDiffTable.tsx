@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import type { ConfigDiffRow } from '../../server/library/configDiff';
+import type { ConfigDiffRow } from '../../shared/library/configDiff';
 import styles from '../library/_components/library.module.css';
 
 /** The runs' configs side by side: the fields that differ, or every field. */

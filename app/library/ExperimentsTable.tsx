@@ -1,6 +1,6 @@
 'use client';
 import { formatPercent } from '../components/viz';
-import type { ExperimentSummary } from '../../server/library/library';
+import type { ExperimentSummary } from '../../shared/library/records';
 import { ConfirmButton } from './_components/ConfirmButton';
 import { formatDate } from './_components/format';
 import { ParamBadges } from './_components/ParamBadges';

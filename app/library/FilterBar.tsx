@@ -1,5 +1,5 @@
 'use client';
-import { KEY_PARAMS, type KeyParams } from '../../server/library/keyParams';
+import { KEY_PARAMS, type KeyParams } from '../../shared/library/keyParams';
 import ui from '../components/studio/ui.module.css';
 import styles from './_components/library.module.css';
 

@@ -1,8 +1,8 @@
 'use client';
 import { useRef, useState } from 'react';
 import { TRPCClientError } from '@trpc/client';
-import { LibraryError } from '../../server/library/errors';
-import { parseConfigText } from '../../server/library/importConfig';
+import { LibraryError } from '../../shared/library/errors';
+import { parseConfigText } from '../../shared/library/importConfig';
 import { apiErrorMessage, libraryApi } from '../lib/trpc';
 import ui from '../components/studio/ui.module.css';
 import styles from './_components/library.module.css';

@@ -1,8 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { KeyParams } from '../../server/library/keyParams';
-import type { ExperimentSummary, Page, RunSummary } from '../../server/library/library';
-import { COMPARE_MAX, COMPARE_MIN } from '../../server/library/limits';
+import type { KeyParams } from '../../shared/library/keyParams';
+import { COMPARE_MAX, COMPARE_MIN } from '../../shared/library/limits';
+import type { ExperimentSummary, Page, RunSummary } from '../../shared/library/records';
 import { apiErrorMessage, libraryApi } from '../lib/trpc';
 import ui from '../components/studio/ui.module.css';
 import styles from './_components/library.module.css';

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
-import type { RunSummary } from '../../server/library/library';
-import { COMPARE_MAX } from '../../server/library/limits';
+import { COMPARE_MAX } from '../../shared/library/limits';
+import type { RunSummary } from '../../shared/library/records';
 import { ConfirmButton } from './_components/ConfirmButton';
 import { formatDate } from './_components/format';
 import { RunSummaryCells } from './_components/RunSummaryCells';

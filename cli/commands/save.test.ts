@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunMetrics } from '../../core/engine/types';
 import { openDatabase } from '../../server/db/openDatabase';
 import { Library } from '../../server/library/library';
-import { roundsFromWire } from '../../server/library/metricsSchema';
 import { serveLibrary, type TestServer } from '../../server/testing/serve';
+import { roundsFromWire } from '../../shared/library/metricsSchema';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'fedstudio-cli-save-'));

@@ -1,10 +1,10 @@
 // The HTTP entry of the library API (used by the Next.js route and the tests' Node server).
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { MAX_REQUEST_BYTES, MAX_RUN_BYTES, megabytes } from '../../shared/library/limits';
 import { TRPC_ENDPOINT } from '../client';
 import { getLibrary } from '../db/connection';
 import type { Library } from '../library/library';
-import { MAX_REQUEST_BYTES, MAX_RUN_BYTES, megabytes } from '../library/limits';
 import { libraryContext } from '../trpc/init';
 import { appRouter } from '../trpc/router';
 import { readLimitedBody } from './limitBody';

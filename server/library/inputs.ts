@@ -1,8 +1,8 @@
 // zod inputs of the library API. The experiment config is always validated by core's experimentSchema.
 import { z } from 'zod';
-import { KEY_PARAMS, type KeyParams } from './keyParams';
-import { COMPARE_MAX, COMPARE_MIN, MAX_NAME_LENGTH, MAX_NOTES_LENGTH, MAX_QUERY_LENGTH } from './limits';
-import { durationSchema, runMetricsSchema } from './metricsSchema';
+import { KEY_PARAMS, type KeyParams } from '../../shared/library/keyParams';
+import { COMPARE_MAX, COMPARE_MIN, MAX_NAME_LENGTH, MAX_NOTES_LENGTH, MAX_QUERY_LENGTH } from '../../shared/library/limits';
+import { durationSchema, runMetricsSchema } from '../../shared/library/metricsSchema';
 
 const id = z.string().min(1).max(100);
 

@@ -3,64 +3,13 @@ import { randomBytes } from 'node:crypto';
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import type { ExperimentConfig } from '../../core/config/schema';
 import type { RunEnvironment, RunMetrics } from '../../core/engine/types';
+import { LibraryError } from '../../shared/library/errors';
+import { KEY_PARAMS, keyParams, type KeyParams } from '../../shared/library/keyParams';
+import { MAX_RUN_BYTES, megabytes } from '../../shared/library/limits';
+import { ACCURACY, DURATION, LOSS, inRange, roundsFromWire, type Range, type WireRounds } from '../../shared/library/metricsSchema';
+import type { ExperimentRecord, ExperimentSummary, Page, RunRecord, RunSummary, SavedRun } from '../../shared/library/records';
 import { canonicalJson, experimentId } from './contentAddress';
-import { LibraryError } from './errors';
 import type { ListInput, SaveRunInput } from './inputs';
-import { KEY_PARAMS, keyParams, type KeyParams } from './keyParams';
-import { MAX_RUN_BYTES, megabytes } from './limits';
-import { ACCURACY, DURATION, LOSS, inRange, roundsFromWire, type Range, type WireRounds } from './metricsSchema';
-
-export interface ExperimentSummary {
-  id: string;
-  name: string;
-  createdAt: number;
-  params: KeyParams;
-  runCount: number;
-  /** Newest run's save time; null without runs. */
-  lastRunAt: number | null;
-  /** Best final test accuracy over its runs. */
-  bestAccuracy: number | null;
-}
-
-export interface ExperimentRecord extends ExperimentSummary {
-  config: ExperimentConfig;
-}
-
-export interface RunSummary {
-  id: string;
-  experimentId: string;
-  name: string;
-  notes: string;
-  createdAt: number;
-  params: KeyParams;
-  environment: RunEnvironment;
-  /** Null only for a run saved before durations were checked, with an impossible one. */
-  durationMs: number | null;
-  /** Last round reached (0 = only the initial model) and the rounds the config asked for. */
-  roundsCompleted: number;
-  roundsPlanned: number;
-  /** Test accuracy and loss after the last round (null when not finite, or impossible in a run saved before ranges were checked). */
-  finalAccuracy: number | null;
-  finalLoss: number | null;
-}
-
-export interface RunRecord extends RunSummary {
-  config: ExperimentConfig;
-  /** As JSON carries them (NaN as null): `roundsFromWire` gives RoundMetrics. */
-  rounds: WireRounds;
-}
-
-export interface SavedRun {
-  id: string;
-  experimentId: string;
-  /** False when the experiment (same config) was already in the library. */
-  experimentCreated: boolean;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
 
 /** Rows carry the key parameters as columns. */
 interface ExperimentRow extends KeyParams {

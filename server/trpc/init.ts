@@ -1,8 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { describeIssues } from '../../core/config/schema';
+import { LibraryError } from '../../shared/library/errors';
 import { LibraryUnavailableError } from '../db/errors';
-import { LibraryError } from '../library/errors';
 import type { Library } from '../library/library';
 
 export interface Context {

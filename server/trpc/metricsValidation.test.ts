@@ -2,7 +2,7 @@
 // existed are shown as missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunMetrics } from '../../core/engine/types';
-import { roundsFromWire } from '../library/metricsSchema';
+import { roundsFromWire } from '../../shared/library/metricsSchema';
 import { failure, startTestApi, type TestApi } from '../testing/api';
 import { sampleRun } from '../testing/fixtures';
 

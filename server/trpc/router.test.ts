@@ -2,9 +2,9 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsCsv } from '../../core/report/runExport';
+import { roundsFromWire } from '../../shared/library/metricsSchema';
 import { createLibraryClient, TRPC_ENDPOINT, type LibraryClient } from '../client';
 import type { Library } from '../library/library';
-import { roundsFromWire } from '../library/metricsSchema';
 import { failure, startTestApi, type TestApi } from '../testing/api';
 import { sampleRounds, sampleRun } from '../testing/fixtures';
 import { serveLibrary, type TestServer } from '../testing/serve';

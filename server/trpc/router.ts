@@ -1,8 +1,8 @@
 // The library API: experiments (content-addressed configs) and their saved runs.
-import { LibraryError } from '../library/errors';
-import { configDiff } from '../library/configDiff';
+import { configDiff } from '../../shared/library/configDiff';
+import { LibraryError } from '../../shared/library/errors';
+import { parseConfigText } from '../../shared/library/importConfig';
 import { exportRun } from '../library/exportRun';
-import { parseConfigText } from '../library/importConfig';
 import { runMetricsOf } from '../library/library';
 import { compareInput, exportInput, idInput, importInput, listInput, saveRunInput } from '../library/inputs';
 import { procedure, router } from './init';

@@ -1,4 +1,4 @@
-import type { KeyParams } from '../../../server/library/keyParams';
+import type { KeyParams } from '../../../shared/library/keyParams';
 import styles from './library.module.css';
 
 const LABELS: Record<keyof KeyParams, string> = {

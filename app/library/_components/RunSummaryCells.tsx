@@ -1,5 +1,5 @@
 import { formatPercent } from '../../components/viz';
-import type { RunSummary } from '../../../server/library/library';
+import type { RunSummary } from '../../../shared/library/records';
 import { ParamBadges } from './ParamBadges';
 import styles from './library.module.css';
 

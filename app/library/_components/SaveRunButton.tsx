@@ -1,6 +1,6 @@
 'use client';
 import { useRef, useState } from 'react';
-import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH } from '../../../server/library/limits';
+import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH } from '../../../shared/library/limits';
 import { useStudio } from '../../lib/store';
 import { apiErrorMessage, libraryApi } from '../../lib/trpc';
 import ui from '../../components/studio/ui.module.css';

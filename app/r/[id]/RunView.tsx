@@ -1,8 +1,8 @@
 'use client';
 import { useMemo } from 'react';
 import { AccuracyChart, BytesChart, ClientSpreadChart, LossChart, RoundTimeChart, Stat } from '../../components/viz';
-import type { RunRecord } from '../../../server/library/library';
-import { roundsFromWire } from '../../../server/library/metricsSchema';
+import { roundsFromWire } from '../../../shared/library/metricsSchema';
+import type { RunRecord } from '../../../shared/library/records';
 import { ExportButtons } from '../../library/_components/ExportButtons';
 import { formatDate } from '../../library/_components/format';
 import { ParamBadges } from '../../library/_components/ParamBadges';
