@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AGGREGATORS, parseConfig, type ExperimentConfigInput } from '../core/config/schema';
 import { createAggregator } from '../core/aggregate/registry';
 import type { WeightedUpdate } from '../core/aggregate/types';
-import { rngFor } from '../core/rng';
+import { Rng } from '../core/rng';
 import { mergeResults } from './results';
 import type { BenchSection } from './section';
 
@@ -28,7 +28,7 @@ const REPEATS = 3;
 
 /** N updates μ + 0.001·N(0, I) with μ = (0.01, −0.01, …); the last F are sign-flipped and scaled by 10. */
 function makeUpdates(): WeightedUpdate[] {
-  const rng = rngFor(1, 'bench-aggregators');
+  const rng = new Rng(1, 'bench-aggregators');
   return Array.from({ length: N }, (_, clientId) => {
     const delta = new Float32Array(D);
     const sign = clientId >= N - F ? -10 : 1;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeEpsilon } from '../core/privacy/rdp';
-import { rngFor } from '../core/rng';
+import { Rng } from '../core/rng';
 import { secureSum } from '../core/secagg/secureSum';
 import { mergeResults } from './results';
 import type { BenchSection } from './section';
@@ -61,7 +61,7 @@ async function benchSecAgg(): Promise<SecAggRow[]> {
       const survivors = participants.slice(Math.floor(n / 10)); // 10 % drop out after ShareKeys
       const inputs = new Map(
         survivors.map((id) => {
-          const rng = rngFor(1, 'bench-secagg', 0, id);
+          const rng = new Rng(1, 'bench-secagg', 0, id);
           return [id, Float32Array.from({ length: d }, () => rng.uniform(-1, 1))];
         }),
       );

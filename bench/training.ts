@@ -18,7 +18,7 @@ import { decodeMnist } from '../core/data/mnist';
 import type { Dataset } from '../core/data/types';
 import { initParams } from '../core/model/init';
 import type { ModelSpec } from '../core/model/types';
-import { rngFor } from '../core/rng';
+import { Rng, rngFor } from '../core/rng';
 import { initBackend, type BackendOptions } from '../core/tf/backend';
 import { LocalTrainer } from '../core/train/localTrainer';
 import type { BenchSection } from './section';
@@ -81,7 +81,8 @@ interface Split {
 function loadSplit(): Split {
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'public', 'data', 'mnist.bin');
   const data = decodeMnist(new Uint8Array(readFileSync(file)));
-  const order = rngFor(SEED, 'bench-split').shuffle(Int32Array.from({ length: data.numExamples }, (_, i) => i));
+  // Keyed like an experiment stream (round 0, client 0): the README's accuracies come from this split.
+  const order = new Rng(SEED, 'bench-split', 0, 0).shuffle(Int32Array.from({ length: data.numExamples }, (_, i) => i));
   return { data, train: order.subarray(0, EPOCH), test: order.subarray(EPOCH, EPOCH + TEST) };
 }
 
@@ -95,7 +96,7 @@ function measure(model: ModelKind, split: Split, plan: Plan, dpSgd?: typeof DP_S
   const w0 = initParams(spec, rngFor(SEED, 'init'));
   const train = split.train.subarray(0, plan.trainSamples);
   const options = () => (dpSgd ? { dpSgd: { ...dpSgd, noise: rngFor(SEED, 'dp-sgd') } } : {});
-  trainer.train(w0, split.data, split.train.subarray(0, 2 * TRAIN.batchSize), options(), rngFor(SEED, 'warm-up'));
+  trainer.train(w0, split.data, split.train.subarray(0, 2 * TRAIN.batchSize), options(), new Rng(SEED, 'warm-up'));
   let best = { ms: Infinity, cpuMs: Infinity };
   let delta: Float32Array = new Float32Array(0);
   for (let r = 0; r < plan.repeats; r++) {

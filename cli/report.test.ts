@@ -36,6 +36,12 @@ describe('run output', () => {
     expect(csv.slice(1, 3)).toEqual(['0,0.1,2.3,,120,0,0,0,0,,0.5', '1,0.8125,0.61234,0.5,2345,40,80,3,1,3,']);
   });
 
+  it('writes ε as the studio does: three significant digits, ∞ without noise', () => {
+    expect(roundLine({ ...round1, epsilon: 2.1078, exampleEpsilon: Infinity })).toBe(
+      '    1    0.8125     0.6123     2.35  ε 2.11  ε/example ∞',
+    );
+  });
+
   it('writes NaN as null in the metrics JSON', () => {
     const json = JSON.parse(metricsJson({ config: {} as never, environment: { backend: 'wasm', simd: true, workers: 2, runtime: 'node' }, rounds: [round0] }));
     expect(json.rounds[0].federatedAccuracy).toBeNull();

@@ -1,5 +1,6 @@
 // What `fedstudio run` writes: a line per round on stdout, the metrics JSON (--out) and CSV (--csv).
 import type { RoundMetrics } from '../core/engine/types';
+import { formatEpsilon } from '../core/privacy/format';
 
 export { metricsCsv, metricsJson } from '../core/report/runExport';
 
@@ -16,8 +17,8 @@ export function roundLine(m: RoundMetrics): string {
   ].join('  ');
   const extras = [
     m.attackSuccess !== undefined && `attack success ${fixed(m.attackSuccess, 4)}`,
-    m.epsilon !== undefined && `ε ${fixed(m.epsilon, 3)}`,
-    m.exampleEpsilon !== undefined && `ε/example ${fixed(m.exampleEpsilon, 3)}`,
+    m.epsilon !== undefined && `ε ${formatEpsilon(m.epsilon)}`,
+    m.exampleEpsilon !== undefined && `ε/example ${formatEpsilon(m.exampleEpsilon)}`,
     m.note && `(${m.note})`,
   ].filter(Boolean);
   return [line, ...extras].join('  ');

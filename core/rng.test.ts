@@ -51,6 +51,11 @@ describe('rngFor streams', () => {
     }
     expect(firsts.size).toBe(1000);
   });
+
+  it('takes only the listed purposes: a misspelt one would silently open another stream, so it does not compile', () => {
+    // @ts-expect-error 'smapling' is not an RngPurpose (tsc fails if it ever becomes accepted)
+    expect(draw(rngFor(42, 'smapling'), 10)).not.toEqual(draw(rngFor(42, 'sampling'), 10));
+  });
 });
 
 describe('Rng distributions', () => {

@@ -151,7 +151,11 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** The purposes that own a stream. Add one here rather than reusing another's stream. */
+/**
+ * The purposes that own a stream of an experiment, a closed list so a misspelt purpose fails to compile instead of
+ * silently opening a new stream. Add one here rather than reusing another's stream; randomness outside an experiment
+ * (tests, benchmarks) uses `new Rng(...)` directly.
+ */
 export type RngPurpose =
   | 'data'
   | 'split'
@@ -169,7 +173,10 @@ export type RngPurpose =
   | 'dp-sgd'
   | 'secagg-quantize'
   | 'secagg-graph'
-  | (string & {});
+  | 'norm-bound-noise'
+  | 'attack'
+  | 'attack-poison'
+  | 'attack-noise';
 
 /** The stream for one (seed, purpose, round, client); round and client default to 0. */
 export function rngFor(seed: number, purpose: RngPurpose, round = 0, client = 0): Rng {

@@ -1,6 +1,18 @@
 // What the config panel shows: every schema field once, grouped, with a one-line explanation. Ranges and choices
 // come from the schema (schemaInfo.ts); this file only adds words, grouping and when a knob matters.
-import { clippedCountStddev, secAggNeighbours, TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
+import { MULTI_KRUM_M_DEFAULT_LABEL } from '../../core/aggregate/multiKrum';
+import { ALIE_Z_DEFAULT_LABEL } from '../../core/attack/alie';
+import { ALL_TO_ALL_FLIP_LABEL } from '../../core/attack/labelFlip';
+import { MALICIOUS_COUNT_DEFAULT_LABEL, maliciousCount } from '../../core/attack/malicious';
+import { SCALING_GAMMA_DEFAULT_LABEL } from '../../core/attack/scaling';
+import {
+  CLIPPED_COUNT_STDDEV_DEFAULT_LABEL,
+  clippedCountStddev,
+  SECAGG_NEIGHBOURS_DEFAULT_LABEL,
+  secAggNeighbours,
+  TWO_D_DATASETS,
+  type ExperimentConfig,
+} from '../../core/config/schema';
 import { initialClipNorm } from '../../core/privacy/centralDp';
 import { privacyEnabled } from '../../core/privacy/ledger';
 import { SERVER_LR_DEFAULTS } from '../../core/strategy/serverLr';
@@ -15,8 +27,10 @@ export interface FieldSpec {
   step?: number;
   /** Number typed in a box only, no slider (e.g. the seed). */
   noSlider?: boolean;
-  /** Optional fields: the value that applies while unset. */
+  /** Optional fields: the value that applies while unset (given the config with this field unset). */
   defaultFrom?: (c: ExperimentConfig) => number | undefined;
+  /** Optional fields whose default is a formula or a behaviour: its name, from core next to the formula. */
+  defaultLabel?: string;
   /** A tighter upper bound than the schema's that depends on other fields. */
   maxFrom?: (c: ExperimentConfig) => number;
   /** Shown only when this holds (the knob has no effect otherwise). */
@@ -238,6 +252,12 @@ export const FIELD_GROUPS: FieldGroup[] = [
         when: strategyIs('fedadam', 'fedyogi', 'fedadagrad'),
       },
       {
+        path: 'strategy.biasCorrection',
+        label: 'Bias correction',
+        help: 'FedAdam: Flower’s bias-corrected step (default) or the paper’s uncorrected one.',
+        when: strategyIs('fedadam'),
+      },
+      {
         path: 'aggregator.name',
         label: 'Aggregator',
         help: 'How client updates are combined inside the strategy; mean = weighted by examples, the robust rules are unweighted.',
@@ -269,7 +289,8 @@ export const FIELD_GROUPS: FieldGroup[] = [
       {
         path: 'aggregator.multiKrumM',
         label: 'Multi-Krum m',
-        help: 'Average the m updates with the lowest Krum scores (unset: n − f).',
+        help: 'Average the m updates with the lowest Krum scores, of the round’s n updates.',
+        defaultLabel: MULTI_KRUM_M_DEFAULT_LABEL,
         when: aggregatorIs('multi-krum'),
       },
       {
@@ -361,16 +382,49 @@ export const FIELD_GROUPS: FieldGroup[] = [
         },
       },
       { path: 'attack.fraction', label: 'Malicious fraction', help: 'Share of clients that are malicious, chosen by the seed.', step: 0.01, when: attackIs() },
-      { path: 'attack.count', label: 'Malicious count', help: 'Number of malicious clients; overrides the fraction when set.', maxFrom: (c) => c.partition.numClients, when: attackIs() },
+      {
+        path: 'attack.count',
+        label: 'Malicious count',
+        help: 'Number of malicious clients; overrides the fraction when set.',
+        defaultFrom: maliciousCount,
+        defaultLabel: MALICIOUS_COUNT_DEFAULT_LABEL,
+        maxFrom: (c) => c.partition.numClients,
+        when: attackIs(),
+      },
       { path: 'attack.startRound', label: 'Start round', help: 'First round in which the malicious clients attack.', when: attackIs() },
       { path: 'attack.signFlipScale', label: 'Sign flip s', help: 'Malicious update = −s · honest update.', when: attackIs('sign-flip') },
       { path: 'attack.signFlipOmniscient', label: 'Omniscient sign flip', help: 'Flip the mean of the round’s honest updates instead of its own.', when: attackIs('sign-flip') },
       { path: 'attack.gaussianStd', label: 'Gaussian σ', help: 'The update is N(0, σ²) noise per coordinate.', when: attackIs('gaussian') },
       { path: 'attack.ipmEpsilon', label: 'IPM ε', help: 'Malicious update = −ε · mean of the honest updates (0.1 small, > 1 large).', when: attackIs('ipm') },
-      { path: 'attack.alieZ', label: 'ALIE z', help: 'Update = mean + z · std of the honest updates (unset: z from n and f, Baruch et al.).', step: 0.01, when: attackIs('alie') },
-      { path: 'attack.scalingGamma', label: 'Boost γ', help: 'Model replacement: the update is multiplied by γ (unset: n/η).', when: attackIs('scaling') },
-      { path: 'attack.labelFlipSource', label: 'Flip source class', help: 'Targeted flip: relabel this class (unset with target: all-to-all C−1−y).', when: attackIs('label-flip') },
-      { path: 'attack.labelFlipTarget', label: 'Flip target class', help: 'Targeted flip: the class the source is relabelled to.', when: attackIs('label-flip') },
+      {
+        path: 'attack.alieZ',
+        label: 'ALIE z',
+        help: 'Update = mean + z · std of the honest updates; unset: Baruch et al.’s z for n updates, f of them malicious.',
+        step: 0.01,
+        defaultLabel: ALIE_Z_DEFAULT_LABEL,
+        when: attackIs('alie'),
+      },
+      {
+        path: 'attack.scalingGamma',
+        label: 'Boost γ',
+        help: 'Model replacement: the update is multiplied by γ (n updates per round, η the server learning rate).',
+        defaultLabel: SCALING_GAMMA_DEFAULT_LABEL,
+        when: attackIs('scaling'),
+      },
+      {
+        path: 'attack.labelFlipSource',
+        label: 'Flip source class',
+        help: 'Targeted flip: relabel this class (set it together with the target).',
+        defaultLabel: ALL_TO_ALL_FLIP_LABEL,
+        when: attackIs('label-flip'),
+      },
+      {
+        path: 'attack.labelFlipTarget',
+        label: 'Flip target class',
+        help: 'Targeted flip: the class the source is relabelled to.',
+        defaultLabel: ALL_TO_ALL_FLIP_LABEL,
+        when: attackIs('label-flip'),
+      },
       { path: 'attack.backdoorTarget', label: 'Backdoor target', help: 'Class the triggered inputs are relabelled to.', when: attackIs('backdoor') },
       { path: 'attack.poisonFraction', label: 'Poison fraction', help: 'Share of a malicious client’s examples stamped with the trigger.', step: 0.01, when: attackIs('backdoor') },
       { path: 'attack.triggerSize', label: 'Trigger size', help: 'Side of the square max-intensity patch at the bottom-right corner (2-D data: a region beyond the top-right corner).', when: attackIs('backdoor') },
@@ -415,9 +469,10 @@ export const FIELD_GROUPS: FieldGroup[] = [
       {
         path: 'privacy.clippedCountStddev',
         label: 'Count noise σ_b',
-        help: 'Noise on the clipped count that adaptive clipping learns from (unset: 0.05 × clients per round).',
+        help: 'Noise on the clipped count that adaptive clipping learns from.',
         log: true,
         defaultFrom: (c) => clippedCountStddev(c),
+        defaultLabel: CLIPPED_COUNT_STDDEV_DEFAULT_LABEL,
         when: adaptiveClipping,
       },
       { path: 'privacy.localEpsilon', label: 'Local ε per round', help: 'Privacy of one client update in one round (Gaussian mechanism).', log: true, when: dpIs('local') },
@@ -464,9 +519,10 @@ export const FIELD_GROUPS: FieldGroup[] = [
       {
         path: 'secureAggregation.neighbours',
         label: 'Neighbours k',
-        help: 'SecAgg+: each client masks with k random neighbours (even; unset: 2·⌈log₂ n⌉).',
+        help: 'SecAgg+: each client masks with k random neighbours (even) of the n clients per round.',
         step: 2,
         defaultFrom: (c) => secAggNeighbours(c),
+        defaultLabel: SECAGG_NEIGHBOURS_DEFAULT_LABEL,
         when: (c) => c.secureAggregation.mode === 'secagg+',
       },
       { path: 'secureAggregation.clipRange', label: 'Clip range r', help: 'Coordinates are clipped to [−r, r] before quantizing to the 2³² ring.', log: true, when: secAggOn },

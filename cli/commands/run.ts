@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
 import { RoundEngine } from '../../core/engine/engine';
-import { formatDelta } from '../../core/privacy/format';
+import { formatDelta, formatEpsilon } from '../../core/privacy/format';
 import type { RunEndReason } from '../../core/engine/types';
 import { createNodePoolExecutor } from '../../workers/nodePool';
 import { loadConfigFile } from '../configFile';
@@ -82,7 +82,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     if (!flags.quiet && end.reason === 'completed') {
       const last = metrics.rounds[metrics.rounds.length - 1];
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const eps = (v: number) => (v === Infinity ? '∞ (no noise)' : v.toFixed(2));
+      const eps = (v: number) => `${formatEpsilon(v)}${v === Infinity ? ' (no noise)' : ''}`;
       const privacy = [
         last.epsilon !== undefined && `ε = ${eps(last.epsilon)}`,
         last.exampleEpsilon !== undefined && `ε per example = ${eps(last.exampleEpsilon)}`,

@@ -5,6 +5,9 @@ import { pairwiseSquaredDistances } from './pairwise';
 import type { Aggregator } from './types';
 import { toUpdateSet } from './updateSet';
 
+/** m while aggregator.multiKrumM is unset, as the studio names it: n − f of the round's n updates. */
+export const MULTI_KRUM_M_DEFAULT_LABEL = 'n − f';
+
 /** Multi-Krum (Blanchard et al. 2017): unweighted mean of the m lowest-Krum-score updates, m = n − f by default. */
 export function createMultiKrumAggregator(config: ExperimentConfig): Aggregator {
   const { f, multiKrumM } = config.aggregator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rngFor } from '../rng';
+import { Rng } from '../rng';
 import { nearestNeighbourMixing } from './nnm';
 import { aggregatorFor, runOnce, updatesOf } from './testing';
 
@@ -24,7 +24,7 @@ describe('NNM pre-aggregation', () => {
   });
 
   it('matches a direct mean over the nearest rows when d spans several chunks', () => {
-    const rng = rngFor(9, 'test');
+    const rng = new Rng(9, 'test');
     const dim = 1_300;
     const rows = Array.from({ length: 6 }, () => Array.from({ length: dim }, () => rng.normal()));
     const sq = (a: number[], b: number[]) => a.reduce((s, x, k) => s + (x - b[k]) ** 2, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rngFor } from '../rng';
+import { Rng } from '../rng';
 import { gramMatrix, pairwiseSquaredDistances } from './pairwise';
 
 const f32 = (...v: number[]) => Float32Array.from(v);
@@ -15,7 +15,7 @@ describe('gramMatrix / pairwiseSquaredDistances', () => {
   });
 
   it('matches plain dot products for n not a multiple of the 4 × 2 tile and d across chunk boundaries', () => {
-    const rng = rngFor(7, 'test');
+    const rng = new Rng(7, 'test');
     const n = 9;
     const dim = 2_500;
     const vectors = Array.from({ length: n }, () => Float32Array.from({ length: dim }, () => rng.normal()));

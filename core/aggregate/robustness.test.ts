@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AGGREGATORS } from '../config/schema';
-import { rngFor } from '../rng';
+import { Rng } from '../rng';
 import { aggregatorFor, runOnce } from './testing';
 import type { WeightedUpdate } from './types';
 
@@ -10,7 +10,7 @@ const DIM = 50;
 
 /** 20 honest updates μ + 0.1·N(0, I) with μ = (1, −1, 1, …); clients 3, 8, 13, 18 send −20 × their honest update. */
 function attackedRound(): { updates: WeightedUpdate[]; honestMean: Float64Array } {
-  const rng = rngFor(11, 'test');
+  const rng = new Rng(11, 'test');
   const honestMean = new Float64Array(DIM);
   const updates = Array.from({ length: N }, (_, id) => {
     const delta = Float32Array.from({ length: DIM }, (_, k) => (k % 2 ? -1 : 1) + 0.1 * rng.normal());
@@ -66,7 +66,7 @@ describe('robust aggregators under 20 % large sign-flipped updates', () => {
 
 describe('order invariance', () => {
   const { updates } = attackedRound();
-  const shuffled = rngFor(5, 'test').shuffle([...updates]);
+  const shuffled = new Rng(5, 'test').shuffle([...updates]);
 
   for (const name of AGGREGATORS) {
     for (const nnm of [false, true]) {

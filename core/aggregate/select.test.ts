@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rngFor } from '../rng';
+import { Rng } from '../rng';
 import { medianInPlace, selectInPlace } from './select';
 
 describe('selectInPlace', () => {
   it('puts the value of rank k at k, smaller before and larger after, with many duplicates', () => {
-    const rng = rngFor(3, 'test');
+    const rng = new Rng(3, 'test');
     for (let trial = 0; trial < 200; trial++) {
       const n = 1 + rng.int(40);
       const a = Float64Array.from({ length: n }, () => rng.int(6) - 3);

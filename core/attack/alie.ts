@@ -2,6 +2,9 @@ import { normalQuantile } from './normalQuantile';
 import { coordinateMean, coordinateStd } from './stats';
 import type { ModelAttack } from './types';
 
+/** alieZ's formula, as the studio names the default z: n − f − s = n − ⌊n/2 + 1⌋. */
+export const ALIE_Z_DEFAULT_LABEL = 'Φ⁻¹((n − ⌊n/2 + 1⌋)/(n − f))';
+
 /**
  * ALIE's z for n updates of which f are malicious (Baruch et al. 2019): s = floor(n/2 + 1) − f,
  * z = Φ⁻¹((n − f − s)/(n − f)). s is kept ≥ 1 and the probability inside (0, 1) so a round with many attackers

@@ -1,13 +1,18 @@
 import type { ExperimentConfig } from '../config/schema';
 import { rngFor } from '../rng';
 
+/** maliciousCount's default while attack.count is unset, as the studio names it. */
+export const MALICIOUS_COUNT_DEFAULT_LABEL = 'fraction × clients';
+
+/** How many clients are malicious when an attack runs: attack.count, or round(fraction · clients); at most all. */
+export function maliciousCount({ attack, partition }: ExperimentConfig): number {
+  return Math.min(partition.numClients, attack.count ?? Math.round(attack.fraction * partition.numClients));
+}
+
 /** The malicious clients, drawn once per run from rngFor(seed, 'attack'); empty when attack.kind is 'none'. */
 export function maliciousClients(config: ExperimentConfig): ReadonlySet<number> {
-  const { kind, count, fraction } = config.attack;
-  const n = config.partition.numClients;
-  if (kind === 'none') return new Set();
-  const k = Math.min(n, count ?? Math.round(fraction * n));
-  return new Set(rngFor(config.seed, 'attack').sampleWithoutReplacement(n, k));
+  if (config.attack.kind === 'none') return new Set();
+  return new Set(rngFor(config.seed, 'attack').sampleWithoutReplacement(config.partition.numClients, maliciousCount(config)));
 }
 
 /** Whether malicious clients attack in `round` (attack.startRound onwards). */

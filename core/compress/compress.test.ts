@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/schema';
-import { rngFor } from '../rng';
+import { Rng } from '../rng';
 import { UplinkCompressor, uplinkBytes } from './compressor';
 import { qsgd } from './qsgd';
 import { randomK } from './randomK';
@@ -9,7 +9,7 @@ import { topK } from './topK';
 const sq = (v: ArrayLike<number>) => Array.from(v).reduce((s, x) => s + x * x, 0);
 const diffSq = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((s, x, i) => s + (x - b[i]) ** 2, 0);
 const randomVector = (d: number, seed: number) => {
-  const rng = rngFor(seed, 'test');
+  const rng = new Rng(seed, 'test');
   return Float32Array.from({ length: d }, () => rng.normal());
 };
 const compressionOf = (c: object) => parseConfig({ compression: c }).compression;
@@ -39,7 +39,7 @@ describe('random-k', () => {
     let err = 0;
     const trials = 400;
     for (let t = 0; t < trials; t++) {
-      const kept = randomK(x, k, rngFor(1, 'test', t));
+      const kept = randomK(x, k, new Rng(1, 'test', t));
       const nonZero = Array.from(kept.keys()).filter((i) => kept[i] !== 0);
       expect(nonZero.length).toBe(k);
       for (const i of nonZero) expect(kept[i]).toBe(x[i]);
@@ -54,7 +54,7 @@ describe('QSGD', () => {
     const v = Float32Array.of(1, -2, 0, 2, 4);
     const norm = 5;
     const s = 3; // 2 bits
-    const q = qsgd(v, 2, rngFor(3, 'test'));
+    const q = qsgd(v, 2, new Rng(3, 'test'));
     expect(q[2]).toBe(0);
     for (let i = 0; i < v.length; i++) {
       const level = (Math.abs(q[i]) / norm) * s;
@@ -68,7 +68,7 @@ describe('QSGD', () => {
     const v = new Float32Array(1_024);
     v.fill(0.001, 0, 512);
     v.fill(100, 512);
-    const q = qsgd(v, 1, rngFor(4, 'test'));
+    const q = qsgd(v, 1, new Rng(4, 'test'));
     // One level (s = 1): each value becomes 0 or its bucket's norm; the small bucket keeps its own small scale.
     const smallNorm = Math.sqrt(512) * 0.001;
     for (let i = 0; i < 512; i++) expect(Math.min(q[i], Math.abs(q[i] - smallNorm))).toBeLessThan(1e-6);
@@ -84,7 +84,7 @@ describe('QSGD', () => {
       let variance = 0;
       const trials = 4_000;
       for (let t = 0; t < trials; t++) {
-        const q = qsgd(v, bits, rngFor(2, 'test', bits, t));
+        const q = qsgd(v, bits, new Rng(2, 'test', bits, t));
         for (let i = 0; i < d; i++) mean[i] += q[i] / trials;
         variance += diffSq(q, v) / trials;
       }

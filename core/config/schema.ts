@@ -92,6 +92,11 @@ export const strategySchema = z
     beta2: real(0, 0.9999).default(0.99),
     /** FedOpt adaptivity τ (Flower's current API default 1e-3). */
     tau: real(1e-12, 1).default(1e-3),
+    /**
+     * FedAdam: scale η by Flower's bias correction √(1−β₂ᵗ)/(1−β₁ᵗ), t = round + 1 (true, Flower), or take the
+     * uncorrected step of Reddi et al. 2021 (false). FedYogi and FedAdagrad have none, as in Flower.
+     */
+    biasCorrection: z.boolean().default(true),
   })
   .prefault({});
 
@@ -232,7 +237,7 @@ export const privacySchema = z
     targetQuantile: real(0, 1).default(0.5),
     /** Adaptive clipping: geometric learning rate of the clip norm (TFF 0.2). */
     clipLearningRate: real(0, 10).default(0.2),
-    /** Adaptive clipping: std of the noise on the clipped-count. Unset = 0.05 · clients per round (TFF). */
+    /** Adaptive clipping: std of the noise on the clipped-count. Unset = 0.05 · clients per round if z > 0, else 0 (TFF). */
     clippedCountStddev: real(1e-6, 1e4).optional(),
     /** Local DP: ε of one client's update per round (Gaussian mechanism). */
     localEpsilon: real(0.01, 100).default(8),
@@ -404,7 +409,7 @@ function checkPrivacyAndSecureAggregation(cfg: ParsedSections, ctx: z.Refinement
       message: 'central DP adds noise to the sum of clipped updates: use aggregator "mean" (or privacy.mode "local")',
     });
   }
-  if (privacy.mode === 'central' && privacy.clipping === 'adaptive') checkAdaptiveNoise(cfg, ctx);
+  if (privacy.mode === 'central' && privacy.clipping === 'adaptive' && privacy.noiseMultiplier > 0) checkAdaptiveNoise(cfg, ctx);
   if (secAgg.mode === 'none') return;
   if (aggregator.name !== 'mean') {
     ctx.addIssue({
@@ -436,7 +441,7 @@ function checkPrivacyAndSecureAggregation(cfg: ParsedSections, ctx: z.Refinement
   }
 }
 
-/** Adaptive clipping splits z between the update and the clipped count (Andrew et al. 2021): needs z < 2σ_b. */
+/** Adaptive clipping splits z > 0 between the update and the clipped count (Andrew et al. 2021): needs z < 2σ_b. */
 function checkAdaptiveNoise(cfg: ParsedSections, ctx: z.RefinementCtx): void {
   const sigmaB = clippedCountStddev(cfg);
   if (cfg.privacy.noiseMultiplier >= 2 * sigmaB) {
@@ -451,9 +456,16 @@ function checkAdaptiveNoise(cfg: ParsedSections, ctx: z.RefinementCtx): void {
   }
 }
 
-/** σ_b of adaptive clipping: privacy.clippedCountStddev, or TFF's default 0.05 × expected clients per round. */
+/** clippedCountStddev's default while privacy.clippedCountStddev is unset, as the studio names it. */
+export const CLIPPED_COUNT_STDDEV_DEFAULT_LABEL = '0.05 × clients per round, 0 if z = 0';
+
+/**
+ * σ_b of adaptive clipping: privacy.clippedCountStddev, or TFF's default 0.05 × expected clients per round when z > 0
+ * and 0 when z = 0 (TFF `adaptive_clip_noise_params`: without noise the count needs none either).
+ */
 export function clippedCountStddev(cfg: Pick<ParsedSections, 'privacy' | 'partition' | 'sampling'>): number {
-  return cfg.privacy.clippedCountStddev ?? 0.05 * clientsPerRound(cfg);
+  const { clippedCountStddev: set, noiseMultiplier } = cfg.privacy;
+  return set ?? (noiseMultiplier > 0 ? 0.05 * clientsPerRound(cfg) : 0);
 }
 
 /**
@@ -464,6 +476,9 @@ export function clientsPerRound(cfg: Pick<ParsedSections, 'partition' | 'samplin
   const n = cfg.partition.numClients;
   return Math.min(n, Math.max(Math.floor(n * cfg.sampling.fraction + 1e-9), cfg.sampling.minClients));
 }
+
+/** secAggNeighbours's default while secureAggregation.neighbours is unset, as the studio names it (n clients per round). */
+export const SECAGG_NEIGHBOURS_DEFAULT_LABEL = '2·⌈log₂ n⌉';
 
 /** SecAgg+ degree k: secureAggregation.neighbours, or 2·⌈log₂ n⌉ (Bell et al. 2020: k = O(log n)), at most n − 1. */
 export function secAggNeighbours(cfg: Pick<ParsedSections, 'partition' | 'sampling' | 'secureAggregation'>): number {

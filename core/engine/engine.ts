@@ -254,7 +254,7 @@ export class RoundEngine {
     );
     if (uplink === STOPPED) return STOPPED;
     const { aggregate } = uplink;
-    if (aggregate) next = this.strategy.step(this.global, aggregate);
+    if (aggregate) next = this.strategy.step(this.global, aggregate, round);
     const privacy = this.ledger?.record(aggregate ? updates : []);
     const test = await this.interruptible(this.evaluateModel(next));
     if (test === STOPPED) return STOPPED;

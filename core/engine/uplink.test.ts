@@ -96,6 +96,18 @@ describe('differential privacy in the engine', () => {
     for (let i = 1; i < norms.length; i++) expect(norms[i] / norms[i - 1]).toBeCloseTo(Math.exp(0.1), 1);
   });
 
+  it('adaptive clipping at z = 0 moves the clip norm without count noise (TFF), and ε is ∞', async () => {
+    const { rounds } = await run({
+      rounds: 3,
+      privacy: { mode: 'central', clipping: 'adaptive', noiseMultiplier: 0, clipNorm: 1e-4 },
+    });
+    // All clipped every round: b̄ = 0, so round r clips to C = 1e-4·e^(0.2·0.5·(r − 1)), exactly.
+    rounds.slice(1).forEach((r) => {
+      expect(r.clipNorm).toBeCloseTo(1e-4 * Math.exp(0.1 * (r.round - 1)), 15);
+      expect(r.epsilon).toBe(Infinity);
+    });
+  });
+
   it('local DP noises every update and reports ε over the participations of the busiest client', async () => {
     const { rounds, executor } = await run({ rounds: 4, privacy: { mode: 'local', localEpsilon: 4 } });
     const counts = new Map<number, number>();

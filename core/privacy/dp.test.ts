@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, type ExperimentConfigInput } from '../config/schema';
-import { rngFor } from '../rng';
+import { clippedCountStddev, parseConfig, type ExperimentConfigInput } from '../config/schema';
+import { Rng, rngFor } from '../rng';
 import { CentralDp, initialClipNorm, updateNoiseMultiplier } from './centralDp';
 import { clipToNorm } from './clip';
+import { PrivacyLedger, privacyPlan } from './ledger';
 import { gaussianMechanismStd, localDpUpdate } from './localDp';
 
 const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => s + x * x, 0));
@@ -15,7 +16,7 @@ describe('clipping', () => {
     expect(n).toBe(5);
     expect(Array.from(clipped)).toEqual([Float32Array.of(0.6)[0], Float32Array.of(0.8)[0]]);
     expect(Array.from(clipToNorm(Float32Array.of(0.3, 0.4), 1).clipped)).toEqual(Array.from(Float32Array.of(0.3, 0.4)));
-    const rng = rngFor(1, 'test');
+    const rng = new Rng(1, 'test');
     for (let t = 0; t < 50; t++) {
       const v = Float32Array.from({ length: 100 }, () => 10 * rng.normal());
       expect(norm(clipToNorm(v, 0.7).clipped)).toBeLessThanOrEqual(0.7 * (1 + 1e-6));
@@ -52,17 +53,47 @@ describe('central DP (DP-FedAvg)', () => {
     expect(norm(dp.clip(Float32Array.of(30, 40)).clipped)).toBeCloseTo(1, 6);
   });
 
-  it('adaptive clipping: C ← C·exp(−η(b̄ − γ)), by hand', () => {
-    // σ_b tiny so the count noise is negligible; m = 10. 7 of 10 unclipped: Σb = 7·0.5 − 3·0.5 = 2 → b̄ = 0.7.
-    const dp = new CentralDp(
-      config({ mode: 'central', clipping: 'adaptive', noiseMultiplier: 0, clippedCountStddev: 1e-6 }),
-    );
-    expect(dp.currentClipNorm).toBe(0.1);
+  it('adaptive clipping at z = 0 adds no count noise (TFF): C ← C·exp(−η(b̄ − γ)) exactly, whatever the seed', () => {
+    // TFF adaptive_clip_noise_params: σ_b defaults to 0.05·m only when z > 0; at z = 0 it is 0 (and z_Δ = 0).
+    const trajectory = (seed: number) => {
+      const dp = new CentralDp(config({ mode: 'central', clipping: 'adaptive', noiseMultiplier: 0 }, seed));
+      expect(dp.currentClipNorm).toBe(0.1);
+      // m = 10. 7 of 10 unclipped: Σb = 7·0.5 − 3·0.5 = 2 → b̄ = 0.7 → C = 0.1·e^(−0.2·0.2) = 0.1·e^(−0.04).
+      dp.noisyAverage(1, new Float64Array(2), 2);
+      const c1 = dp.currentClipNorm;
+      // All clipped: Σb = −5 → b̄ = 0 → C grows by e^(0.2·0.5) = e^(0.1).
+      dp.noisyAverage(2, new Float64Array(2), -5);
+      return [c1, dp.currentClipNorm];
+    };
+    const [c1, c2] = trajectory(1);
+    expect(c1).toBeCloseTo(0.0960789439152323, 15); // 0.1 × 0.960789439152323
+    expect(c2).toBeCloseTo(0.106183654654536, 15); // 0.0960789439152323 × 1.10517091807565
+    expect(trajectory(2)).toEqual([c1, c2]);
+    expect(trajectory(99)).toEqual([c1, c2]);
+  });
+
+  it('σ_b: 0.05·m when z > 0 (count noise seeded per round), 0 when z = 0, or as set (TFF)', () => {
+    const adaptive = (privacy: ExperimentConfigInput['privacy']) =>
+      config({ mode: 'central', clipping: 'adaptive', ...privacy });
+    expect(clippedCountStddev(adaptive({ noiseMultiplier: 0.5 }))).toBe(0.5); // m = 10
+    expect(clippedCountStddev(adaptive({ noiseMultiplier: 0 }))).toBe(0);
+    expect(clippedCountStddev(adaptive({ noiseMultiplier: 0, clippedCountStddev: 2 }))).toBe(2);
+    expect(clippedCountStddev(adaptive({ noiseMultiplier: 0.5, clippedCountStddev: 2 }))).toBe(2);
+    // z = 0.5: b̄ = clip₀¹((Σb + 0.5·N)/10 + 0.5) with N the round's 'dp-clip-count' draw; Σb = 2.
+    const dp = new CentralDp(adaptive({ noiseMultiplier: 0.5 }));
     dp.noisyAverage(1, new Float64Array(2), 2);
-    expect(dp.currentClipNorm).toBeCloseTo(0.1 * Math.exp(-0.2 * (0.7 - 0.5)), 6);
-    // All clipped: Σb = −5 → b̄ = 0 → the norm grows by exp(0.2·0.5).
-    dp.noisyAverage(2, new Float64Array(2), -5);
-    expect(dp.currentClipNorm).toBeCloseTo(0.1 * Math.exp(-0.04) * Math.exp(0.1), 6);
+    const b = Math.min(1, Math.max(0, (2 + 0.5 * rngFor(1, 'dp-clip-count', 1).normal()) / 10 + 0.5));
+    expect(b).not.toBeCloseTo(0.7, 3);
+    expect(dp.currentClipNorm).toBeCloseTo(0.1 * Math.exp(-0.2 * (b - 0.5)), 12);
+  });
+
+  it('adaptive clipping at z = 0 promises no privacy: ε = 0 before any round, ∞ after one (ledger and planner)', () => {
+    const cfg = config({ mode: 'central', clipping: 'adaptive', noiseMultiplier: 0 });
+    const plan = privacyPlan(cfg, []);
+    expect(plan(0).epsilon).toBe(0);
+    expect(plan(3).epsilon).toBe(Infinity);
+    const ledger = new PrivacyLedger(cfg, []);
+    expect(ledger.record([{ clientId: 0, steps: 1 }]).epsilon).toBe(Infinity);
   });
 
   it('adaptive clipping splits z: z_Δ = (z⁻² − (2σ_b)⁻²)^(−1/2), and refuses z ≥ 2σ_b', () => {

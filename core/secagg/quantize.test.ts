@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rngFor } from '../rng';
+import { Rng, rngFor } from '../rng';
 import { clip, dequantizeSum, MAX_SUMMANDS, QUANTIZATION_RANGE, quantize, RING_MODULUS } from './quantize';
 import { addInto } from './ring';
 
@@ -11,7 +11,7 @@ describe('quantize / dequantizeSum (Flower SecAggPlusWorkflow defaults)', () => 
   });
 
   it('maps −r to 0 and r to 2^22, clipping beyond r', () => {
-    const q = quantize(Float32Array.from([-8, 8, -100, 100, 0, -Infinity, Infinity]), 8, rngFor(1, 'q'));
+    const q = quantize(Float32Array.from([-8, 8, -100, 100, 0, -Infinity, Infinity]), 8, new Rng(1, 'q'));
     expect(Array.from(q)).toEqual([0, 2 ** 22, 0, 2 ** 22, 2 ** 21, 0, 2 ** 22]);
     expect(clip(-9, 8)).toBe(-8);
   });
@@ -20,7 +20,7 @@ describe('quantize / dequantizeSum (Flower SecAggPlusWorkflow defaults)', () => 
     const r = 1;
     const step = (2 * r) / QUANTIZATION_RANGE;
     const x = -r + 0.25 * step; // a quarter of the way between two grid points
-    const q = quantize(new Float32Array(40_000).fill(x), r, rngFor(3, 'q'));
+    const q = quantize(new Float32Array(40_000).fill(x), r, new Rng(3, 'q'));
     const ups = q.reduce((n, v) => n + v, 0);
     expect(new Set(q)).toEqual(new Set([0, 1]));
     expect(ups / q.length).toBeCloseTo(0.25, 1);
@@ -32,7 +32,7 @@ describe('quantize / dequantizeSum (Flower SecAggPlusWorkflow defaults)', () => 
     const d = 1000;
     const step = (2 * r) / QUANTIZATION_RANGE;
     const xs = Array.from({ length: m }, (_, u) => {
-      const rng = rngFor(5, 'x', 0, u);
+      const rng = new Rng(5, 'x', 0, u);
       return Float32Array.from({ length: d }, () => rng.uniform(-r, r));
     });
     const sum = new Uint32Array(d);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { rngFor } from '../rng';
+import { Rng } from '../rng';
 import { buildMaskingGraph, type MaskingGraph } from './graph';
 import { uploadBytes, type MaskedInput } from './messages';
 import { runSecAggRound } from './protocol';
@@ -72,7 +72,7 @@ describe('secureSum: unmasked sum ≡ plain quantized sum mod 2^32', () => {
   });
 
   it('random dropout patterns that keep every neighbourhood above t', async () => {
-    const rng = rngFor(3, 'dropout-patterns');
+    const rng = new Rng(3, 'dropout-patterns');
     for (let trial = 0; trial < 6; trial++) {
       const n = 6 + rng.int(20);
       const k = trial % 2 === 0 ? null : 4 + 2 * rng.int(3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rngFor } from '../rng';
+import { Rng } from '../rng';
 import { reconstructSecret, shareElements, shareFromBytes, sharePoint, shareToBytes, splitSecret, type Share } from './shamir';
 
 const secret32 = () => globalThis.crypto.getRandomValues(new Uint8Array(32));
@@ -36,7 +36,7 @@ describe('Shamir secret sharing over GF(2^31 − 1)', () => {
     const secret = secret32();
     const ids = Array.from({ length: 300 }, (_, i) => 1000 + 3 * i);
     const shares = splitSecret(secret, 181, ids.map(sharePoint));
-    const rng = rngFor(1, 'shamir-test');
+    const rng = new Rng(1, 'shamir-test');
     for (let trial = 0; trial < 5; trial++) {
       const picked = rng.sampleWithoutReplacement(300, 181).map((i) => shares[i]);
       expect(reconstructSecret(picked, 32)).toEqual(secret);

@@ -1,5 +1,5 @@
 // Shared fixtures for the secure-aggregation tests: seeded inputs and the plain (unmasked) quantized sum to compare with.
-import { rngFor } from '../rng';
+import { Rng, rngFor } from '../rng';
 import { quantize } from './quantize';
 import { addInto } from './ring';
 
@@ -7,7 +7,7 @@ import { addInto } from './ring';
 export function makeInputs(survivors: readonly number[], d: number, spread: number, seed = 7): Map<number, Float32Array> {
   return new Map(
     survivors.map((id) => {
-      const rng = rngFor(seed, 'test-input', 0, id);
+      const rng = new Rng(seed, 'test-input', 0, id);
       return [id, Float32Array.from({ length: d }, () => rng.uniform(-spread, spread))];
     }),
   );

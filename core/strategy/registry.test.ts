@@ -12,9 +12,10 @@ describe('strategy registry', () => {
   it('returns a fresh server state per call', () => {
     const config = parseConfig({ strategy: { name: 'fedadam' } });
     const a = createStrategy(config);
-    a.step(Float32Array.from([0]), Float32Array.from([5]));
+    a.step(Float32Array.from([0]), Float32Array.from([5]), 1);
     const b = createStrategy(config);
     const c = createStrategy(config);
-    expect(b.step(Float32Array.from([0]), Float32Array.from([1]))).toEqual(c.step(Float32Array.from([0]), Float32Array.from([1])));
+    const [x, d] = [Float32Array.from([0]), Float32Array.from([1])];
+    expect(b.step(x, d, 1)).toEqual(c.step(x, d, 1));
   });
 });

@@ -8,6 +8,9 @@ export type StrategyConfig = ExperimentConfig['strategy'];
  */
 export interface Strategy {
   readonly name: StrategyName;
-  /** x_{t+1} from the current global model x_t and the round's aggregated Δ_t (both left untouched). */
-  step(global: Float32Array, delta: Float32Array): Float32Array;
+  /**
+   * x_{t+1} from the current global model x_t and the round's aggregated Δ_t (both left untouched). `round` is the
+   * server round counted from 1 (Flower's `server_round`), which rounds without any update still advance.
+   */
+  step(global: Float32Array, delta: Float32Array, round: number): Float32Array;
 }

@@ -15,7 +15,11 @@ import {
 } from '@tensorflow/tfjs-core';
 import { simdKernelsFor, type SimdKernels } from './simd/simdKernels';
 
-/** The wasm backend's heap accessors (not in tfjs-core's KernelBackend type). */
+/**
+ * The wasm backend's heap accessors (not in tfjs-core's KernelBackend type). These, and calling registered kernels
+ * without the engine, are TF.js internals: package.json pins the @tensorflow packages to an exact version for them,
+ * so check this file before moving the pin.
+ */
 interface HeapBackend {
   typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
   makeOutput(shape: number[], dtype: DataType): TensorInfo;

@@ -4,10 +4,10 @@
  */
 import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
 import type { PartitionStats } from '../../../core/partition/types';
-import { rngFor } from '../../../core/rng';
+import { Rng } from '../../../core/rng';
 
 export function fakePartition(numClients: number, numClasses: number, alpha: number, seed = 1): PartitionStats {
-  const rng = rngFor(seed, 'viz-fixture-partition');
+  const rng = new Rng(seed, 'viz-fixture-partition');
   const counts = Array.from({ length: numClients }, () => {
     const size = 50 + rng.int(550);
     const p = rng.dirichlet(alpha, numClasses);
@@ -28,7 +28,7 @@ export function fakeRounds(numRounds: number, numClients: number, perRound: numb
     { round: 0, testAccuracy: 0.1, testLoss: 2.31, federatedAccuracy: Number.NaN, durationMs: 0, bytesUp: 0, bytesDown: 0, clients: [] },
   ];
   for (let r = 1; r <= numRounds; r++) {
-    const rng = rngFor(seed, 'viz-fixture-round', r);
+    const rng = new Rng(seed, 'viz-fixture-round', r);
     const progress = 1 - Math.exp(-r / 8);
     const clients: ClientRoundMetrics[] = rng.sampleWithoutReplacement(numClients, perRound).map((id) => {
       const dropped = rng.float() < 0.1;
@@ -83,7 +83,7 @@ export function fakeBoundary(resolution: number, numClasses: number, numPoints: 
       e.forEach((v, k) => (grid[(r * resolution + c) * numClasses + k] = v / z));
     }
   }
-  const rng = rngFor(seed, 'viz-fixture-points');
+  const rng = new Rng(seed, 'viz-fixture-points');
   const points = new Float32Array(2 * numPoints);
   const labels = new Int32Array(numPoints);
   for (let i = 0; i < numPoints; i++) {

@@ -1,7 +1,7 @@
 'use client';
 import type { ExperimentConfig } from '../../../../core/config/schema';
 import { reportFieldError, requestChange } from '../../../lib/configEdit';
-import { getAt } from '../../../lib/configPath';
+import { getAt, setAt } from '../../../lib/configPath';
 import type { FieldSpec } from '../../../lib/fields';
 import { fieldInfo } from '../../../lib/schemaInfo';
 import { ChoiceField } from './ChoiceField';
@@ -38,12 +38,14 @@ export function ConfigField({ spec, config, error }: ConfigFieldProps) {
         onInvalid: invalid,
       };
       if (optional) {
-        const defaultValue = spec.defaultFrom?.(config) ?? kind.min;
+        // Computed on the config without this field: core's default helpers return the field's value when it is set.
+        const defaultValue = spec.defaultFrom?.(setAt(config, path, undefined)) ?? kind.min;
         return (
           <OptionalNumberField
             {...numberProps}
             value={value as number | undefined}
             defaultValue={defaultValue}
+            defaultLabel={spec.defaultLabel ?? String(defaultValue)}
             onCommit={commit}
           />
         );
