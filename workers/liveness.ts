@@ -3,7 +3,10 @@
 // message) only shows by not answering, so every call has a budget scaled to its work.
 
 export interface LivenessOptions {
-  /** Budget of a call whose kind has no measured rate yet: a worker's start-up (data, partition, model), first calls. */
+  /**
+   * Budget of a worker's first call of each kind (its start-up: data, partition, model; its first training call also
+   * compiles kernels) and of any call whose kind has no measured rate yet.
+   */
   startMs: number;
   /** A call may take `factor` × the slowest time per unit of work seen recently for its kind … */
   factor: number;

@@ -52,6 +52,8 @@ export class PoolSlot {
   private lost: Promise<never> = workerFailure().failure;
   private markLost: (error: WorkerLostError) => void = () => {};
   private readonly calls: Call[] = [];
+  /** Kinds of call the current worker has answered: its first one of a kind also compiles and warms up (start budget). */
+  private readonly warmKinds = new Set<string>();
   private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -69,6 +71,7 @@ export class PoolSlot {
   /** Puts a new worker in this slot (the previous one must be gone). */
   attach(worker: PoolWorker): void {
     this.worker = worker;
+    this.warmKinds.clear();
     const { failure, fail } = workerFailure();
     let reported = false;
     // Bound to this worker: the exit event of a worker already replaced must not touch its successor.
@@ -129,8 +132,14 @@ export class PoolSlot {
     const position = this.calls.indexOf(call);
     if (position < 0) return;
     this.calls.splice(position, 1);
+    if (ok) {
+      // Only a warm worker's time says how fast this kind of call runs.
+      if (call.since !== null && this.warmKinds.has(call.kind)) {
+        this.rates.observe(call.kind, call.units, performance.now() - call.since);
+      }
+      this.warmKinds.add(call.kind);
+    }
     if (position > 0) return;
-    if (ok && call.since !== null) this.rates.observe(call.kind, call.units, performance.now() - call.since);
     this.disarm();
     if (this.calls.length > 0) this.arm();
   }
@@ -139,7 +148,7 @@ export class PoolSlot {
   private arm(): void {
     const head = this.calls[0];
     head.since = performance.now();
-    const budget = this.rates.budget(head.kind, head.units);
+    const budget = this.warmKinds.has(head.kind) ? this.rates.budget(head.kind, head.units) : this.rates.options.startMs;
     this.watchdog = setTimeout(
       () => this.kill(`the worker did not answer within ${formatSeconds(budget)} (${head.kind} call): presumed dead`),
       budget,

@@ -27,17 +27,21 @@ interface FakeOptions {
   faults?: Record<number, Fault[]>;
   /** Makes every worker spawned after the first `n` die during init. */
   failInitAfter?: number;
+  /** Extra time a worker's first train call takes (a fresh worker compiles its kernels). */
+  coldMs?: number;
 }
 
 /**
  * Spawns workers that "train" by returning delta = weights + clientId after `delayMs(clientId)` of (fake) work, and
  * "evaluate" test chunk c of a 1,000-example test set as { accuracy: weights[0], loss: weights[1] + c }.
  */
-function fakeFarm({ delayMs = () => 0, faults = {}, failInitAfter = Infinity }: FakeOptions = {}) {
+function fakeFarm({ delayMs = () => 0, faults = {}, failInitAfter = Infinity, coldMs = 0 }: FakeOptions = {}) {
   const spawned: FakeWorker[] = [];
   const spawn = (): FakeWorker => {
     const doomed = spawned.length >= failInitAfter;
-    const worker = fakeWorker(delayMs, (clientId) => faults[clientId]?.shift(), doomed);
+    let cold = true;
+    const delay = (clientId: number) => delayMs(clientId) + (cold ? ((cold = false), coldMs) : 0);
+    const worker = fakeWorker(delay, (clientId) => faults[clientId]?.shift(), doomed);
     spawned.push(worker);
     return worker;
   };
@@ -242,6 +246,20 @@ describe('WorkerPoolExecutor', () => {
     expect(result.retried).toHaveLength(1);
     expect(result.retried[0]).toMatchObject({ clientId: 3, reason: expect.stringMatching(/did not answer within [\d.]+ s \(train call\): presumed dead/) });
     expect(spawned).toHaveLength(3);
+  });
+
+  it('gives a fresh worker’s first call the start budget: its warm-up is not taken for silence', async () => {
+    // Warm calls take ~2 ms, so a warm call's budget is the 100 ms floor; every worker's first call takes 250 ms more.
+    const { pool: p, spawned } = fakePool(1, { delayMs: () => 2, coldMs: 250, faults: { 3: ['crash'] } });
+    pool = p;
+    await pool.prepare(config);
+    // Enough warm calls that the rates are all warm ones.
+    await pool.train(Array.from({ length: 40 }, () => task(0)));
+    // Client 3's worker crashes; its replacement's first call (the retry) is slow but within the 400 ms start budget.
+    const result = await pool.train([task(2), task(3)]);
+    expect(result.updates.map((u) => u.clientId)).toEqual([2, 3]);
+    expect(result.retried.map((f) => f.clientId)).toEqual([3]);
+    expect(spawned).toHaveLength(2);
   });
 
   it('counts a client whose task is lost on two workers as lost, and finishes the round with the others', async () => {
