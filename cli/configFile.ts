@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { migrateConfig } from '../core/config/migrations';
 import { ConfigError, parseConfig, type ExperimentConfig } from '../core/config/schema';
 import { loadData } from '../core/data/load';
 import type { DataSplit } from '../core/data/types';
@@ -49,11 +50,13 @@ export interface LoadedExperiment {
  * be partitioned as configured (the one check that needs the labels), all before any worker starts.
  */
 export async function loadConfigFile(file: string, overrides: ConfigOverrides): Promise<LoadedExperiment> {
-  const raw = await readJson(file);
-  for (const assignment of overrides.set) applySet(raw, assignment);
-  if (overrides.rounds !== undefined) raw.rounds = overrides.rounds;
-  if (overrides.seed !== undefined) raw.seed = overrides.seed;
   try {
+    // An older file is brought to the current config version before the overrides, whose paths are current ones
+    // (parseConfig's own migration then has nothing left to do).
+    const raw = migrateConfig(await readJson(file)) as Record<string, unknown>;
+    for (const assignment of overrides.set) applySet(raw, assignment);
+    if (overrides.rounds !== undefined) raw.rounds = overrides.rounds;
+    if (overrides.seed !== undefined) raw.seed = overrides.seed;
     const config = parseConfig(raw);
     const data = await loadData(config, nodeAssetLoader);
     const { stats } = partitionData(config, data.train.y, data.train.numClasses);

@@ -1,7 +1,8 @@
 // The experiment in the URL hash: "#v1.<base64url(deflate(JSON of the fields that differ from the defaults))>".
 // Decoding never throws: bad fields fall back to their defaults and are reported by name.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { defaultConfig, describeIssues, experimentSchema, type ExperimentConfig } from '../../core/config/schema';
+import { migrateConfig } from '../../core/config/migrations';
+import { ConfigError, defaultConfig, describeIssues, experimentSchema, type ExperimentConfig } from '../../core/config/schema';
 import { deleteAt, diff, isPlainObject } from './configPath';
 
 /** Bump with a migration in decodeConfigHash when the encoding (not the config schema) changes. */
@@ -68,10 +69,22 @@ export function decodeConfigHash(hash: string, current?: ExperimentConfig): Deco
     return fallback('the link is damaged (its data could not be decoded)');
   }
   if (!isPlainObject(input)) return fallback('the link does not hold an experiment object');
+  // A link made for an older config version is brought to the current one first, as parseConfig does; once, here,
+  // not in repairConfig's loop, where a dropped field could otherwise be migrated again.
+  try {
+    input = migrateConfig(input);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return fallback(`the link was ${error.issues.map((i) => i.message).join('; ')}`);
+  }
   return repairConfig(input);
 }
 
-/** Validates `input`; every field the schema rejects is reset to its default and named in `issues`. */
+/**
+ * Validates `input`, a config of the current version (see migrateConfig); every field the schema rejects is reset to
+ * its default and named in `issues`. It needs zod's own issues to know what to drop, hence experimentSchema rather
+ * than parseConfig.
+ */
 export function repairConfig(input: unknown): DecodedConfig {
   let current: unknown = isPlainObject(input) ? input : {};
   const issues: ConfigIssue[] = [];

@@ -1,6 +1,7 @@
 // The one experiment config: every option FedStudio has, with its default. It is what the URL, the CLI, the
 // presets and the database carry. Bump CONFIG_VERSION (and add a migration) when a field changes meaning.
 import { z } from 'zod';
+import { migrateConfig } from './migrations';
 
 export const CONFIG_VERSION = 1;
 
@@ -539,6 +540,7 @@ function readPath(value: unknown, path: PropertyKey[]): unknown {
 
 /** Validates and fills defaults; throws ConfigError naming every bad field. */
 export function parseConfig(input: unknown): ExperimentConfig {
+  input = migrateConfig(input); // a config of an older version is brought to CONFIG_VERSION first
   const result = experimentSchema.safeParse(input);
   if (!result.success) throw new ConfigError(describeIssues(result.error, input));
   return result.data;

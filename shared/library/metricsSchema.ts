@@ -1,7 +1,8 @@
 // Validates a run's metrics as sent over the API (the `fedstudio run --out` JSON), every value within what it can be.
 // JSON has no NaN, so undefined values travel as null; parsing turns them back into NaN, giving the engine's RoundMetrics.
 import { z } from 'zod';
-import { experimentSchema } from '../../core/config/schema';
+import { migrateConfig } from '../../core/config/migrations';
+import { ConfigError, experimentSchema } from '../../core/config/schema';
 import type { ClientRoundMetrics, RoundMetrics, RunEnvironment, SecureAggregationMetrics } from '../../core/engine/types';
 import { MAX_ROUNDS } from './limits';
 
@@ -133,9 +134,20 @@ export const environmentSchema = z.strictObject({
   runtime: z.enum(['node', 'browser']),
 }) satisfies z.ZodType<RunEnvironment, unknown>;
 
-/** A RunMetrics document; the config is validated by the one experiment schema. */
+/** A run's config: brought to the current config version (as parseConfig does), then validated by the one schema. */
+const runConfigSchema = z.preprocess((config, ctx) => {
+  try {
+    return migrateConfig(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const issue of error.issues) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    return z.NEVER;
+  }
+}, experimentSchema);
+
+/** A RunMetrics document (e.g. a `fedstudio run --out` file of an older FedStudio); its config as parseConfig takes it. */
 export const runMetricsSchema = z
-  .strictObject({ config: experimentSchema, environment: environmentSchema, rounds: roundsSchema })
+  .strictObject({ config: runConfigSchema, environment: environmentSchema, rounds: roundsSchema })
   .superRefine((run, ctx) => {
     const last = run.rounds.length - 1;
     if (last > run.config.rounds) {
