@@ -9,9 +9,6 @@ declare const performance: { now(): number };
 declare function setTimeout(handler: () => void, timeout?: number): unknown;
 declare function atob(data: string): string;
 declare function btoa(data: string): string;
-declare class TextEncoder {
-  encode(input?: string): Uint8Array<ArrayBuffer>;
-}
 
 type BufferSource = ArrayBufferView<ArrayBuffer> | ArrayBuffer;
 

@@ -1,6 +1,6 @@
-// MaxPoolGrad as one SIMD pass over the windows (simdKernels.ts), four channels at a time, or a JS loop when the
-// channels do not fill vectors. tfjs-wasm's C++ version scans every window covering each dx element (the CNN's hot
-// spot after the matmul and conv fixes) and, in 4.22, drops the gradient of windows whose maximum is negative.
+// MaxPoolGrad as one SIMD pass over the windows (simd/simdKernels.wat), four channels at a time, or a JS loop when
+// the channels do not fill vectors. tfjs-wasm's C++ version scans every window covering each dx element (the CNN's
+// hot spot after the matmul and conv fixes) and, in 4.22, drops the gradient of windows whose maximum is negative.
 import {
   backend_util,
   MaxPoolGrad,
@@ -58,8 +58,14 @@ export const maxPoolGradKernel: WasmKernel = {
   },
 };
 
-/** The same routing as the SIMD kernel, one channel at a time. */
-function maxPoolGradJs(x: Float32Array, y: Float32Array, dy: Float32Array, dx: Float32Array, info: backend_util.Conv2DInfo): void {
+/** The same routing as the SIMD kernel, one channel at a time (and its reference in simdKernels.test.ts). */
+export function maxPoolGradJs(
+  x: Float32Array,
+  y: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  info: backend_util.Conv2DInfo,
+): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, filterHeight, filterWidth, padInfo } = info;
   const rowStride = inWidth * channels;
