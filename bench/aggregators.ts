@@ -3,9 +3,9 @@
 // `npx tsx bench/aggregators.ts`; prints a table and merges its rows under key "aggregators" into latest.json.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AGGREGATORS, parseConfig, type ExperimentConfigInput } from '../core/config/schema';
-import { createAggregator } from '../core/aggregate/registry';
+import { AGGREGATOR_PLUGINS, createAggregator } from '../core/aggregate/registry';
 import type { WeightedUpdate } from '../core/aggregate/types';
+import { aggregatorSchema, type ExperimentConfigInput } from '../core/config/schema';
 import { Rng } from '../core/rng';
 import { mergeResults } from './results';
 import type { BenchSection } from './section';
@@ -43,8 +43,7 @@ function timeOne(aggregator: ExperimentConfigInput['aggregator'], updates: Weigh
   const runs: { ms: number; cpuMs: number }[] = [];
   for (let r = 0; r <= REPEATS; r++) {
     // A fresh instance per call, so centered clipping always starts from the same state.
-    // The config samples all N clients per round, as the updates here are one such round.
-    const agg = createAggregator(parseConfig({ partition: { numClients: N }, sampling: { fraction: 1 }, aggregator }));
+    const agg = createAggregator(aggregatorSchema.parse(aggregator), { seed: 42 });
     const cpu = process.cpuUsage();
     const start = performance.now();
     agg.aggregate(updates, { round: 1, global: new Float32Array(D) });
@@ -58,7 +57,7 @@ function timeOne(aggregator: ExperimentConfigInput['aggregator'], updates: Weigh
 function benchAggregators(): AggregatorBenchRow[] {
   const updates = makeUpdates();
   const cases: { label: string; config: ExperimentConfigInput['aggregator'] }[] = [
-    ...AGGREGATORS.map((name) => ({ label: name, config: { name, f: F } })),
+    ...AGGREGATOR_PLUGINS.map(({ name }) => ({ label: name, config: { name, f: F } })),
     { label: 'nnm+krum', config: { name: 'krum', f: F, nnm: true } },
   ];
   return cases.map(({ label, config }) => ({ aggregator: label, n: N, d: D, ...timeOne(config, updates) }));

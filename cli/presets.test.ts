@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunMetrics } from '../core/engine/types';
 import { computeEpsilon } from '../core/privacy/rdp';
-import { clientsPerRound } from '../core/config/schema';
+import { clientsPerRound } from '../core/config/derived';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'fedstudio-presets-'));

@@ -1,21 +1,11 @@
 // What the config panel shows: every schema field once, grouped, with a one-line explanation. Ranges and choices
 // come from the schema (schemaInfo.ts); this file only adds words, grouping and when a knob matters.
-import { MULTI_KRUM_M_DEFAULT_LABEL } from '../../core/aggregate/multiKrum';
-import { ALIE_Z_DEFAULT_LABEL } from '../../core/attack/alie';
-import { ALL_TO_ALL_FLIP_LABEL } from '../../core/attack/labelFlip';
-import { MALICIOUS_COUNT_DEFAULT_LABEL, maliciousCount } from '../../core/attack/malicious';
-import { SCALING_GAMMA_DEFAULT_LABEL } from '../../core/attack/scaling';
-import {
-  CLIPPED_COUNT_STDDEV_DEFAULT_LABEL,
-  clippedCountStddev,
-  SECAGG_NEIGHBOURS_DEFAULT_LABEL,
-  secAggNeighbours,
-  TWO_D_DATASETS,
-  type ExperimentConfig,
-} from '../../core/config/schema';
-import { initialClipNorm } from '../../core/privacy/centralDp';
+import { AGGREGATOR_PLUGINS, PRE_AGGREGATOR_PLUGINS } from '../../core/aggregate/registry';
+import { CONFIG_RULES, DERIVED_DEFAULTS } from '../../core/config/rules';
+import { aggregatorSchema, TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
 import { privacyEnabled } from '../../core/privacy/ledger';
-import { SERVER_LR_DEFAULTS } from '../../core/strategy/serverLr';
+import { setAt } from './configPath';
+import { pluginFields } from './pluginFields';
 
 export interface FieldSpec {
   path: string;
@@ -37,7 +27,9 @@ export interface FieldSpec {
   when?: (c: ExperimentConfig) => boolean;
   /** Labels for enum values. */
   choices?: Record<string, string>;
-  /** Options disabled for the current config, with the reason. */
+  /** One line per enum value (a plugin's help), shown for the chosen one and on each option. */
+  choiceHelp?: Record<string, string>;
+  /** Options disabled for the current config, with the reason (from the config rules). */
   disabledChoice?: (c: ExperimentConfig, value: string) => string | undefined;
 }
 
@@ -49,7 +41,6 @@ export interface FieldGroup {
 
 const is2d = (c: ExperimentConfig) => TWO_D_DATASETS.includes(c.data.dataset);
 const strategyIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.strategy.name);
-const aggregatorIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.aggregator.name);
 const dpIs = (...modes: string[]) => (c: ExperimentConfig) => modes.includes(c.privacy.mode);
 const adaptiveClipping = (c: ExperimentConfig) => c.privacy.mode === 'central' && c.privacy.clipping === 'adaptive';
 const secAggOn = (c: ExperimentConfig) => c.secureAggregation.mode !== 'none';
@@ -59,7 +50,7 @@ const attackIs =
   (c: ExperimentConfig) =>
     c.attack.kind !== 'none' && (names.length === 0 || names.includes(c.attack.kind));
 
-export const FIELD_GROUPS: FieldGroup[] = [
+const GROUPS: FieldGroup[] = [
   {
     id: 'experiment',
     title: 'Experiment',
@@ -165,7 +156,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Model',
         help: 'Logistic regression, a multi-layer perceptron, or a small CNN (MNIST only).',
         choices: { logreg: 'Logistic regression', mlp: 'MLP', cnn: 'CNN (2 conv layers)' },
-        disabledChoice: (c, v) => (v === 'cnn' && c.data.dataset !== 'mnist' ? 'the CNN needs MNIST images' : undefined),
       },
       {
         path: 'model.hidden',
@@ -220,7 +210,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Server learning rate η',
         help: 'Step size of the server update. Unset = the Flower default (FedAvgM 1.0, FedAdam 0.1, FedYogi 0.01, FedAdagrad 0.1).',
         log: true,
-        defaultFrom: (c) => SERVER_LR_DEFAULTS[c.strategy.name],
         when: strategyIs('fedavgm', 'fedadam', 'fedyogi', 'fedadagrad'),
       },
       {
@@ -257,74 +246,13 @@ export const FIELD_GROUPS: FieldGroup[] = [
         help: 'FedAdam: Flower’s bias-corrected step (default) or the paper’s uncorrected one.',
         when: strategyIs('fedadam'),
       },
-      {
-        path: 'aggregator.name',
-        label: 'Aggregator',
-        help: 'How client updates are combined inside the strategy; mean = weighted by examples, the robust rules are unweighted.',
-        choices: {
-          mean: 'Weighted mean',
-          median: 'Coordinate-wise median',
-          'trimmed-mean': 'Trimmed mean',
-          krum: 'Krum',
-          'multi-krum': 'Multi-Krum',
-          bulyan: 'Bulyan',
-          'geometric-median': 'Geometric median (RFA)',
-          'centered-clipping': 'Centered clipping',
-          'norm-bound': 'Norm bounding',
-        },
-      },
-      {
-        path: 'aggregator.f',
-        label: 'f (Byzantine count)',
-        help: 'Number of Byzantine updates per round to tolerate. Krum needs n > 2f + 2, Bulyan n ≥ 4f + 3.',
-        when: (c) => c.aggregator.nnm || aggregatorIs('krum', 'multi-krum', 'bulyan')(c),
-      },
-      {
-        path: 'aggregator.trimBeta',
-        label: 'Trim β',
-        help: 'Trimmed mean: drop floor(β·n) values at each tail, per coordinate.',
-        step: 0.01,
-        when: aggregatorIs('trimmed-mean'),
-      },
-      {
-        path: 'aggregator.multiKrumM',
-        label: 'Multi-Krum m',
-        help: 'Average the m updates with the lowest Krum scores, of the round’s n updates.',
-        defaultLabel: MULTI_KRUM_M_DEFAULT_LABEL,
-        when: aggregatorIs('multi-krum'),
-      },
-      {
-        path: 'aggregator.clipTau',
-        label: 'Clipping τ',
-        help: 'Centered clipping radius around the previous round’s aggregate.',
-        log: true,
-        when: aggregatorIs('centered-clipping'),
-      },
-      {
-        path: 'aggregator.clipIterations',
-        label: 'Clipping iterations L',
-        help: 'Centered clipping iterations per round.',
-        when: aggregatorIs('centered-clipping'),
-      },
-      {
-        path: 'aggregator.normBound',
-        label: 'Norm bound M',
-        help: 'Each update is scaled down to L2 norm at most M before averaging.',
-        log: true,
-        when: aggregatorIs('norm-bound'),
-      },
-      {
-        path: 'aggregator.normBoundNoise',
-        label: 'Noise σ',
-        help: 'Norm bounding: Gaussian noise std added per coordinate to the mean (weak DP).',
-        step: 0.001,
-        when: aggregatorIs('norm-bound'),
-      },
-      {
-        path: 'aggregator.nnm',
-        label: 'NNM pre-aggregation',
-        help: 'Replace each update by the mean of its n − f nearest neighbours before aggregating.',
-      },
+      ...pluginFields({
+        section: 'aggregator',
+        schema: aggregatorSchema,
+        selector: 'name',
+        plugins: AGGREGATOR_PLUGINS,
+        switched: PRE_AGGREGATOR_PLUGINS,
+      }),
       { path: 'sampling.fraction', label: 'Fraction per round', help: 'Share of clients sampled each round (Flower fraction_fit).', step: 0.01 },
       {
         path: 'sampling.minClients',
@@ -386,8 +314,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         path: 'attack.count',
         label: 'Malicious count',
         help: 'Number of malicious clients; overrides the fraction when set.',
-        defaultFrom: maliciousCount,
-        defaultLabel: MALICIOUS_COUNT_DEFAULT_LABEL,
         maxFrom: (c) => c.partition.numClients,
         when: attackIs(),
       },
@@ -401,28 +327,24 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'ALIE z',
         help: 'Update = mean + z · std of the honest updates; unset: Baruch et al.’s z for n updates, f of them malicious.',
         step: 0.01,
-        defaultLabel: ALIE_Z_DEFAULT_LABEL,
         when: attackIs('alie'),
       },
       {
         path: 'attack.scalingGamma',
         label: 'Boost γ',
         help: 'Model replacement: the update is multiplied by γ (n updates per round, η the server learning rate).',
-        defaultLabel: SCALING_GAMMA_DEFAULT_LABEL,
         when: attackIs('scaling'),
       },
       {
         path: 'attack.labelFlipSource',
         label: 'Flip source class',
         help: 'Targeted flip: relabel this class (set it together with the target).',
-        defaultLabel: ALL_TO_ALL_FLIP_LABEL,
         when: attackIs('label-flip'),
       },
       {
         path: 'attack.labelFlipTarget',
         label: 'Flip target class',
         help: 'Targeted flip: the class the source is relabelled to.',
-        defaultLabel: ALL_TO_ALL_FLIP_LABEL,
         when: attackIs('label-flip'),
       },
       { path: 'attack.backdoorTarget', label: 'Backdoor target', help: 'Class the triggered inputs are relabelled to.', when: attackIs('backdoor') },
@@ -439,8 +361,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Client-level DP',
         help: 'Central: the server adds Gaussian noise to the sum of clipped updates (DP-FedAvg). Local: every client noises its own update before sending it.',
         choices: { none: 'Off', central: 'Central (DP-FedAvg)', local: 'Local (per client)' },
-        disabledChoice: (c, v) =>
-          v === 'central' && c.aggregator.name !== 'mean' ? 'central DP sums clipped updates: needs the mean aggregator' : undefined,
       },
       {
         path: 'privacy.clipping',
@@ -454,7 +374,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Clip norm S',
         help: 'Each client update is scaled to L2 norm ≤ S (adaptive clipping: the starting norm).',
         log: true,
-        defaultFrom: (c) => initialClipNorm(c.privacy),
         when: dpIs('central', 'local'),
       },
       {
@@ -471,8 +390,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Count noise σ_b',
         help: 'Noise on the clipped count that adaptive clipping learns from.',
         log: true,
-        defaultFrom: (c) => clippedCountStddev(c),
-        defaultLabel: CLIPPED_COUNT_STDDEV_DEFAULT_LABEL,
         when: adaptiveClipping,
       },
       { path: 'privacy.localEpsilon', label: 'Local ε per round', help: 'Privacy of one client update in one round (Gaussian mechanism).', log: true, when: dpIs('local') },
@@ -502,12 +419,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Secure aggregation',
         help: 'The server learns only the sum: clients mask their updates with pairwise keys (Bonawitz et al. 2017). SecAgg+ masks with a few random neighbours only (Bell et al. 2020).',
         choices: { none: 'Off', secagg: 'SecAgg (all pairs)', 'secagg+': 'SecAgg+ (k neighbours)' },
-        disabledChoice: (c, v) =>
-          v !== 'none' && c.aggregator.name !== 'mean'
-            ? 'the server sees only the sum: needs the mean aggregator'
-            : v !== 'none' && (c.compression.sparsify !== 'none' || c.compression.quantizeBits > 0)
-              ? 'masks every coordinate: turn compression off first'
-              : undefined,
       },
       {
         path: 'secureAggregation.thresholdFraction',
@@ -521,8 +432,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Neighbours k',
         help: 'SecAgg+: each client masks with k random neighbours (even) of the n clients per round.',
         step: 2,
-        defaultFrom: (c) => secAggNeighbours(c),
-        defaultLabel: SECAGG_NEIGHBOURS_DEFAULT_LABEL,
         when: (c) => c.secureAggregation.mode === 'secagg+',
       },
       { path: 'secureAggregation.clipRange', label: 'Clip range r', help: 'Coordinates are clipped to [−r, r] before quantizing to the 2³² ring.', log: true, when: secAggOn },
@@ -537,7 +446,6 @@ export const FIELD_GROUPS: FieldGroup[] = [
         label: 'Sparsify',
         help: 'Send only k coordinates of each update: the largest (top-k) or random ones (random-k).',
         choices: { none: 'Off', 'top-k': 'Top-k', 'random-k': 'Random-k' },
-        disabledChoice: (c, v) => (v !== 'none' && secAggOn(c) ? 'secure aggregation masks every coordinate' : undefined),
       },
       { path: 'compression.ratio', label: 'Kept fraction', help: 'Share of coordinates sent, k = ⌈ratio · d⌉.', log: true, when: (c) => c.compression.sparsify !== 'none' },
       {
@@ -555,3 +463,27 @@ export const FIELD_GROUPS: FieldGroup[] = [
     ],
   },
 ];
+
+/** A choice is unavailable when taking it would break a rule the config now keeps (core/config/rules.ts). */
+function disabledChoice(path: string) {
+  const rules = CONFIG_RULES.filter((rule) => rule.disables?.[path]);
+  if (rules.length === 0) return undefined;
+  return (c: ExperimentConfig, value: string) => {
+    const candidate = setAt(c, path, value);
+    return rules.find((rule) => rule.check(c).length === 0 && rule.check(candidate).length > 0)?.disables?.[path];
+  };
+}
+
+/** The groups, with each field's disabled choices and derived default taken from core's one list of each. */
+export const FIELD_GROUPS: FieldGroup[] = GROUPS.map((group) => ({
+  ...group,
+  fields: group.fields.map((spec) => {
+    const derived = DERIVED_DEFAULTS.find((d) => d.path === spec.path);
+    return {
+      ...spec,
+      disabledChoice: disabledChoice(spec.path),
+      ...(derived?.value && { defaultFrom: derived.value }),
+      ...(derived?.label && { defaultLabel: derived.label }),
+    };
+  }),
+}));

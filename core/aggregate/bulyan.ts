@@ -1,18 +1,22 @@
-import type { ExperimentConfig } from '../config/schema';
 import { forEachColumnBlock } from './columns';
 import { argmin, krumScores } from './krum';
+import { byzantineBound, byzantineCount } from './params';
 import { pairwiseSquaredDistances } from './pairwise';
 import { medianInPlace, selectInPlace } from './select';
-import type { Aggregator } from './types';
+import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 
 /**
  * Bulyan (El Mhamdi et al. 2018): θ = n − 2f rounds of Krum on the remaining updates each move their pick to the
  * selection; then per coordinate the mean of the β = θ − 2f selected values closest to the selection's median.
  */
-export function createBulyanAggregator(config: ExperimentConfig): Aggregator {
-  const f = config.aggregator.f;
-  return {
+export const bulyan = defineAggregator({
+  name: 'bulyan',
+  label: 'Bulyan',
+  help: 'n − 2f picks by repeated Krum, then per coordinate the mean of the n − 4f values nearest their median (El Mhamdi et al. 2018).',
+  params: { f: byzantineCount },
+  roundNeeds: ({ f }) => [byzantineBound('Bulyan', 4, 3, f)],
+  create: ({ f }) => ({
     name: 'bulyan',
     aggregate(updates, ctx) {
       const { ids, vectors, dim } = toUpdateSet(updates);
@@ -38,8 +42,8 @@ export function createBulyanAggregator(config: ExperimentConfig): Aggregator {
       });
       return out;
     },
-  };
-}
+  }),
+});
 
 /** Rows picked by `count` rounds of Krum, each on the rows not yet picked, in pick order. */
 function krumSelection(dist: Float64Array, n: number, f: number, count: number): number[] {

@@ -1,5 +1,6 @@
-import type { ExperimentConfig } from '../config/schema';
-import type { Aggregator } from './types';
+import { z } from 'zod';
+import { param } from '../plugin';
+import { defineAggregator, type Aggregator } from './types';
 import { toUpdateSet } from './updateSet';
 
 /**
@@ -7,8 +8,25 @@ import { toUpdateSet } from './updateSet';
  * (0 at the first round), L times v ← v + (1/n)Σ(x_i − v)·min(1, τ/‖x_i − v‖). A client counts as clipped if its
  * update was scaled down in any iteration.
  */
-export function createCenteredClippingAggregator(config: ExperimentConfig): Aggregator {
-  const { clipTau: tau, clipIterations: iterations } = config.aggregator;
+export const centeredClipping = defineAggregator({
+  name: 'centered-clipping',
+  label: 'Centered clipping',
+  help: 'From the previous aggregate v, L times v ← v + mean of (x_i − v) clipped to norm τ (Karimireddy et al. 2021).',
+  params: {
+    clipTau: param(z.number().min(1e-6).max(1e6).default(1), {
+      label: 'Clipping τ',
+      help: 'Centered clipping radius around the previous round’s aggregate.',
+      log: true,
+    }),
+    clipIterations: param(z.number().int().min(1).max(100).default(1), {
+      label: 'Clipping iterations L',
+      help: 'Centered clipping iterations per round.',
+    }),
+  },
+  create: ({ clipTau: tau, clipIterations: iterations }) => createCenteredClipping(tau, iterations),
+});
+
+function createCenteredClipping(tau: number, iterations: number): Aggregator {
   let previous: Float32Array | null = null;
   return {
     name: 'centered-clipping',

@@ -1,6 +1,6 @@
 import { linearCombination } from './combine';
 import { gramMatrix } from './pairwise';
-import type { Aggregator } from './types';
+import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 
 /** RFA defaults (Pillutla et al. 2022): smoothing ν, iteration cap T, relative objective tolerance. */
@@ -46,8 +46,12 @@ function distancesTo(gram: Float64Array, n: number, w: Float64Array, dist: Float
 }
 
 /** Geometric median of the updates (RFA), unweighted; reports each client's final Weiszfeld weight. */
-export function createGeometricMedianAggregator(): Aggregator {
-  return {
+export const geometricMedian = defineAggregator({
+  name: 'geometric-median',
+  label: 'Geometric median (RFA)',
+  help: 'The point minimising the sum of distances to the updates, by smoothed Weiszfeld iterations (RFA, Pillutla et al. 2022).',
+  params: {},
+  create: () => ({
     name: 'geometric-median',
     aggregate(updates, ctx) {
       const { ids, vectors, dim } = toUpdateSet(updates);
@@ -55,5 +59,5 @@ export function createGeometricMedianAggregator(): Aggregator {
       ids.forEach((id, i) => ctx.onDecision?.(id, { weight: w[i] }));
       return Float32Array.from(linearCombination(vectors, w, dim));
     },
-  };
-}
+  }),
+});

@@ -1,7 +1,7 @@
-import type { ExperimentConfig } from '../config/schema';
+import { byzantineBound, byzantineCount } from './params';
 import { pairwiseSquaredDistances } from './pairwise';
 import { selectInPlace } from './select';
-import type { Aggregator } from './types';
+import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 
 /** Krum's precondition n > 2f + 2, with a message that names n and f. */
@@ -46,9 +46,13 @@ export function argmin(scores: Float64Array): number {
 }
 
 /** Krum (Blanchard et al. 2017): the update with the lowest score over its n − f − 2 nearest neighbours. */
-export function createKrumAggregator(config: ExperimentConfig): Aggregator {
-  const f = config.aggregator.f;
-  return {
+export const krum = defineAggregator({
+  name: 'krum',
+  label: 'Krum',
+  help: 'The one update with the smallest sum of squared distances to its n − f − 2 nearest others (Blanchard et al. 2017).',
+  params: { f: byzantineCount },
+  roundNeeds: ({ f }) => [byzantineBound('Krum', 2, 3, f)],
+  create: ({ f }) => ({
     name: 'krum',
     aggregate(updates, ctx) {
       const { ids, vectors } = toUpdateSet(updates);
@@ -59,5 +63,5 @@ export function createKrumAggregator(config: ExperimentConfig): Aggregator {
       ids.forEach((id, i) => ctx.onDecision?.(id, { selected: i === best }));
       return vectors[best].slice();
     },
-  };
-}
+  }),
+});

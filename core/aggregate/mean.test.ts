@@ -43,7 +43,7 @@ describe('weightedMean (FedAvg)', () => {
   });
 
   it('is what the registry builds for aggregator "mean"', () => {
-    const agg = createAggregator(defaultConfig());
+    const agg = createAggregator(defaultConfig().aggregator, { seed: 42 });
     expect(agg.name).toBe('mean');
     const out = agg.aggregate([{ clientId: 0, delta: f32(4), weight: 2 }], { round: 1, global: f32(0) });
     expect(Array.from(out)).toEqual([4]);

@@ -1,4 +1,4 @@
-import type { Aggregator, WeightedUpdate } from './types';
+import { defineAggregator, type WeightedUpdate } from './types';
 import { sortedUpdates } from './updateSet';
 
 /** FedAvg aggregation (McMahan et al. 2017): Σ w_k·Δ_k / Σ w_k, accumulated in Float64 in client-id order. */
@@ -18,6 +18,10 @@ export function weightedMean(updates: readonly WeightedUpdate[]): Float32Array {
   return out;
 }
 
-export function createMeanAggregator(): Aggregator {
-  return { name: 'mean', aggregate: (updates) => weightedMean(updates) };
-}
+export const mean = defineAggregator({
+  name: 'mean',
+  label: 'Weighted mean',
+  help: 'FedAvg: Σ n_k·Δ_k / Σ n_k, weighted by example counts (McMahan et al. 2017). Not robust to a single attacker.',
+  params: {},
+  create: () => ({ name: 'mean', aggregate: (updates) => weightedMean(updates) }),
+});

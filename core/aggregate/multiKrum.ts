@@ -1,17 +1,30 @@
-import type { ExperimentConfig } from '../config/schema';
+import { z } from 'zod';
+import { param } from '../plugin';
 import { meanOfRows } from './combine';
 import { checkKrumSize, krumScores } from './krum';
+import { byzantineBound, byzantineCount } from './params';
 import { pairwiseSquaredDistances } from './pairwise';
-import type { Aggregator } from './types';
+import { defineAggregator, type RoundNeed } from './types';
 import { toUpdateSet } from './updateSet';
 
-/** m while aggregator.multiKrumM is unset, as the studio names it: n − f of the round's n updates. */
-export const MULTI_KRUM_M_DEFAULT_LABEL = 'n − f';
-
 /** Multi-Krum (Blanchard et al. 2017): unweighted mean of the m lowest-Krum-score updates, m = n − f by default. */
-export function createMultiKrumAggregator(config: ExperimentConfig): Aggregator {
-  const { f, multiKrumM } = config.aggregator;
-  return {
+export const multiKrum = defineAggregator({
+  name: 'multi-krum',
+  label: 'Multi-Krum',
+  help: 'The unweighted mean of the m updates with the lowest Krum scores, m = n − f by default (Blanchard et al. 2017).',
+  params: {
+    f: byzantineCount,
+    multiKrumM: param(z.number().int().min(1).max(500).optional(), {
+      label: 'Multi-Krum m',
+      help: 'Average the m updates with the lowest Krum scores, of the round’s n updates.',
+      defaultLabel: 'n − f',
+    }),
+  },
+  roundNeeds: ({ f, multiKrumM: m }) => [
+    byzantineBound('Multi-Krum', 2, 3, f),
+    ...(m === undefined ? [] : [mNeed(m)]),
+  ],
+  create: ({ f, multiKrumM }) => ({
     name: 'multi-krum',
     aggregate(updates, ctx) {
       const { ids, vectors, dim } = toUpdateSet(updates);
@@ -30,5 +43,14 @@ export function createMultiKrumAggregator(config: ExperimentConfig): Aggregator 
       ids.forEach((id, i) => ctx.onDecision?.(id, { selected: isChosen.has(i) }));
       return meanOfRows(vectors, chosen, dim);
     },
+  }),
+});
+
+function mNeed(m: number): RoundNeed {
+  return {
+    param: 'multiKrumM',
+    need: m,
+    why: `Multi-Krum averages the m = ${m} best of the round's updates`,
+    fix: (n, sampleMore) => `lower aggregator.multiKrumM to ≤ ${n} (or unset it: n − f) or ${sampleMore}`,
   };
 }

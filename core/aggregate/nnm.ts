@@ -1,5 +1,6 @@
 import { pairwiseSquaredDistances } from './pairwise';
-import type { AggregatorWrapper, WeightedUpdate } from './types';
+import { byzantineBound, byzantineCount } from './params';
+import { definePreAggregator, type WeightedUpdate } from './types';
 import { sortedUpdates } from './updateSet';
 
 /** Coordinates mixed per pass, so the rows being combined stay in cache across all n outputs. */
@@ -44,9 +45,14 @@ export function nearestNeighbourMixing(updates: readonly WeightedUpdate[], f: nu
 }
 
 /** Wraps any aggregator so it sees NNM-mixed updates (client ids and weights unchanged). */
-export function withNnm(f: number): AggregatorWrapper {
-  return (inner) => ({
+export const nnm = definePreAggregator({
+  name: 'nnm',
+  label: 'NNM pre-aggregation',
+  help: 'Replace each update by the mean of its n − f nearest neighbours before aggregating (Allouah et al. 2023).',
+  params: { f: byzantineCount },
+  roundNeeds: ({ f }) => [byzantineBound('NNM pre-aggregation', 1, 1, f)],
+  create: ({ f }) => (inner) => ({
     name: `nnm+${inner.name}`,
     aggregate: (updates, ctx) => inner.aggregate(nearestNeighbourMixing(updates, f), ctx),
-  });
-}
+  }),
+});

@@ -1,7 +1,8 @@
-import type { ExperimentConfig } from '../config/schema';
+import { z } from 'zod';
+import { param } from '../plugin';
 import { rngFor } from '../rng';
 import { linearCombination } from './combine';
-import type { Aggregator } from './types';
+import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 import { l2Norm } from './vector';
 
@@ -9,9 +10,23 @@ import { l2Norm } from './vector';
  * Norm bounding (Sun et al. 2019, "Can you really backdoor FL?"): x_i ← x_i·min(1, M/‖x_i‖), then the unweighted
  * mean, plus N(0, σ²) per coordinate when σ > 0 ("weak DP"), drawn from rngFor(seed, 'norm-bound-noise', round).
  */
-export function createNormBoundAggregator(config: ExperimentConfig): Aggregator {
-  const { normBound: bound, normBoundNoise: sigma } = config.aggregator;
-  return {
+export const normBound = defineAggregator({
+  name: 'norm-bound',
+  label: 'Norm bounding',
+  help: 'Each update scaled to L2 norm ≤ M, then the mean, plus optional Gaussian noise (Sun et al. 2019).',
+  params: {
+    normBound: param(z.number().min(1e-6).max(1e6).default(1), {
+      label: 'Norm bound M',
+      help: 'Each update is scaled down to L2 norm at most M before averaging.',
+      log: true,
+    }),
+    normBoundNoise: param(z.number().min(0).max(10).default(0), {
+      label: 'Noise σ',
+      help: 'Norm bounding: Gaussian noise std added per coordinate to the mean (weak DP).',
+      step: 0.001,
+    }),
+  },
+  create: ({ normBound: bound, normBoundNoise: sigma }, { seed }) => ({
     name: 'norm-bound',
     aggregate(updates, ctx) {
       const { ids, vectors, dim } = toUpdateSet(updates);
@@ -25,10 +40,10 @@ export function createNormBoundAggregator(config: ExperimentConfig): Aggregator 
       });
       const mean = linearCombination(vectors, coeffs, dim);
       if (sigma > 0) {
-        const rng = rngFor(config.seed, 'norm-bound-noise', ctx.round);
+        const rng = rngFor(seed, 'norm-bound-noise', ctx.round);
         for (let k = 0; k < dim; k++) mean[k] += sigma * rng.normal();
       }
       return Float32Array.from(mean);
     },
-  };
-}
+  }),
+});

@@ -1,33 +1,40 @@
+// The aggregators and pre-aggregators FedStudio offers: one line each. The config's aggregator section, the CLI's
+// --set, the share URL and the studio's fields are assembled from these lists (core/config/schema.ts, app/lib/fields.ts).
 import type { ExperimentConfig } from '../config/schema';
-import { createBulyanAggregator } from './bulyan';
-import { createCenteredClippingAggregator } from './centeredClipping';
-import { createGeometricMedianAggregator } from './geometricMedian';
-import { createKrumAggregator } from './krum';
-import { createMeanAggregator } from './mean';
-import { createMedianAggregator } from './median';
-import { createMultiKrumAggregator } from './multiKrum';
-import { withNnm } from './nnm';
-import { createNormBoundAggregator } from './normBound';
-import { createTrimmedMeanAggregator } from './trimmedMean';
-import type { Aggregator, AggregatorName } from './types';
+import { findPlugin } from '../plugin';
+import { bulyan } from './bulyan';
+import { centeredClipping } from './centeredClipping';
+import { geometricMedian } from './geometricMedian';
+import { krum } from './krum';
+import { mean } from './mean';
+import { median } from './median';
+import { multiKrum } from './multiKrum';
+import { nnm } from './nnm';
+import { normBound } from './normBound';
+import { trimmedMean } from './trimmedMean';
+import type { Aggregator, AggregatorEnv } from './types';
 
-/** One line per aggregator. Factories get the whole config and return a fresh (possibly stateful) instance per run. */
-export const aggregators: Record<AggregatorName, (config: ExperimentConfig) => Aggregator> = {
-  mean: createMeanAggregator,
-  median: createMedianAggregator,
-  'trimmed-mean': createTrimmedMeanAggregator,
-  krum: createKrumAggregator,
-  'multi-krum': createMultiKrumAggregator,
-  bulyan: createBulyanAggregator,
-  'geometric-median': createGeometricMedianAggregator,
-  'centered-clipping': createCenteredClippingAggregator,
-  'norm-bound': createNormBoundAggregator,
-};
+/** In the studio's order; the first is the default. */
+export const AGGREGATOR_PLUGINS = [
+  mean,
+  median,
+  trimmedMean,
+  krum,
+  multiKrum,
+  bulyan,
+  geometricMedian,
+  centeredClipping,
+  normBound,
+] as const;
 
-/** The configured aggregator, behind NNM pre-aggregation when `aggregator.nnm` is set. */
-export function createAggregator(config: ExperimentConfig): Aggregator {
-  const factory = aggregators[config.aggregator.name];
-  if (!factory) throw new Error(`unknown aggregator "${config.aggregator.name}"`);
-  const aggregator = factory(config);
-  return config.aggregator.nnm ? withNnm(config.aggregator.f)(aggregator) : aggregator;
+/** Each is switched on by aggregator.<name>; those on wrap the aggregator in this order (the first sees the raw updates). */
+export const PRE_AGGREGATOR_PLUGINS = [nnm] as const;
+
+/** A fresh instance of the configured aggregator, behind the pre-aggregators switched on. */
+export function createAggregator(section: ExperimentConfig['aggregator'], env: AggregatorEnv): Aggregator {
+  let aggregator = findPlugin(AGGREGATOR_PLUGINS, section.name, 'aggregator').create(section as never, env);
+  for (const pre of [...PRE_AGGREGATOR_PLUGINS].reverse()) {
+    if (section[pre.name]) aggregator = pre.create(section as never, env)(aggregator);
+  }
+  return aggregator;
 }

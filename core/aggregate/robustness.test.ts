@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGGREGATORS } from '../config/schema';
+import { AGGREGATOR_PLUGINS } from './registry';
 import { Rng } from '../rng';
 import { aggregatorFor, runOnce } from './testing';
 import type { WeightedUpdate } from './types';
@@ -68,7 +68,7 @@ describe('order invariance', () => {
   const { updates } = attackedRound();
   const shuffled = new Rng(5, 'test').shuffle([...updates]);
 
-  for (const name of AGGREGATORS) {
+  for (const { name } of AGGREGATOR_PLUGINS) {
     for (const nnm of [false, true]) {
       it(`${name}${nnm ? ' after NNM' : ''} gives bitwise the same result for any arrival order`, () => {
         const config = { name, nnm, f: BYZANTINE, normBoundNoise: 0.01 };

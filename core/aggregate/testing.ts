@@ -1,5 +1,5 @@
 // Test helpers: build updates from plain rows and run a configured aggregator on them.
-import { parseConfig, type ExperimentConfigInput } from '../config/schema';
+import { aggregatorSchema, type ExperimentConfigInput } from '../config/schema';
 import { createAggregator } from './registry';
 import type { AggregationDecision, Aggregator, WeightedUpdate } from './types';
 
@@ -10,12 +10,9 @@ export function updatesOf(rows: number[][], ids: number[] = rows.map((_, i) => i
   return rows.map((row, i) => ({ clientId: ids[i], delta: Float32Array.from(row), weight: 1 }));
 }
 
-/**
- * The aggregator of a config that samples all of 500 clients per round, so the schema's round-size rules (Krum,
- * Bulyan, NNM) accept any f these tests use; the aggregator itself still checks the updates it is given.
- */
+/** The aggregator of this aggregator section (defaults filled in); it checks the updates it is given itself. */
 export function aggregatorFor(aggregator: AggregatorInput, seed = 42): Aggregator {
-  return createAggregator(parseConfig({ seed, partition: { numClients: 500 }, sampling: { fraction: 1 }, aggregator }));
+  return createAggregator(aggregatorSchema.parse(aggregator), { seed });
 }
 
 /** One aggregation; returns the result and the decisions reported per client id. */

@@ -1,7 +1,8 @@
-import type { ExperimentConfig } from '../config/schema';
+import { z } from 'zod';
+import { param } from '../plugin';
 import { forEachColumnBlock } from './columns';
 import { selectInPlace } from './select';
-import type { AggregationContext, Aggregator } from './types';
+import { defineAggregator, type AggregationContext, type RoundNeed } from './types';
 import { toUpdateSet, type UpdateSet } from './updateSet';
 
 /** b = floor(β·n) values cut at each tail; the epsilon keeps e.g. 0.29·100 = 28.999… from flooring to 28. */
@@ -74,14 +75,46 @@ export function trimAndReport(set: UpdateSet, b: number, ctx: AggregationContext
   return out;
 }
 
-/** Trimmed mean (Yin et al. 2018; Flower FedTrimmedAvg): b = floor(β·n) dropped per tail and coordinate. */
-export function createTrimmedMeanAggregator(config: ExperimentConfig): Aggregator {
-  const beta = config.aggregator.trimBeta;
-  return {
+/**
+ * Trimmed mean (Yin et al. 2018): per coordinate, b values dropped at each tail — b = floor(β·n) as Flower's
+ * FedTrimmedAvg, or a count b (ByzFL's TrMean and fedlib trim b = f).
+ */
+export const trimmedMean = defineAggregator({
+  name: 'trimmed-mean',
+  label: 'Trimmed mean',
+  help: 'Per coordinate, drop the b smallest and b largest values and average the rest (Yin et al. 2018); b = floor(β·n) (Flower) or a count (ByzFL: b = f).',
+  params: {
+    trimCount: param(z.number().int().min(0).max(250).optional(), {
+      label: 'Trim count b',
+      help: 'Values dropped at each tail per coordinate, a count as ByzFL’s TrMean (which sets b = f); unset: floor(β·n).',
+      defaultLabel: 'floor(β·n)',
+    }),
+    trimBeta: param(z.number().min(0).max(0.49).default(0.2), {
+      label: 'Trim β',
+      help: 'Trimmed mean: drop floor(β·n) values at each tail, per coordinate (Flower FedTrimmedAvg 0.2).',
+      step: 0.01,
+    }),
+  },
+  reads: ({ trimCount: b }) => (b === undefined ? ['trimCount', 'trimBeta'] : ['trimCount']),
+  roundNeeds: ({ trimCount: b }) => (b === undefined ? [] : [trimCountNeed(b)]),
+  create: ({ trimCount: b, trimBeta }) => ({
     name: 'trimmed-mean',
     aggregate(updates, ctx) {
       const set = toUpdateSet(updates);
-      return trimAndReport(set, trimCount(beta, set.ids.length), ctx);
+      const n = set.ids.length;
+      if (b !== undefined && n < 2 * b + 1) {
+        throw new Error(`trimmed-mean drops b = ${b} per tail: needs n ≥ 2b + 1 = ${2 * b + 1} updates, got n = ${n}`);
+      }
+      return trimAndReport(set, b ?? trimCount(trimBeta, n), ctx);
     },
+  }),
+});
+
+function trimCountNeed(b: number): RoundNeed {
+  return {
+    param: 'trimCount',
+    need: 2 * b + 1,
+    why: `the trimmed mean drops b = ${b} values per tail, so it needs at least 2b + 1 = ${2 * b + 1} updates per round`,
+    fix: (n, sampleMore) => `${sampleMore} or lower aggregator.trimCount to ≤ ${Math.floor((n - 1) / 2)}`,
   };
 }

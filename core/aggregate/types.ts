@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { ExperimentConfig } from '../config/schema';
+import type { Plugin } from '../plugin';
 
 export type AggregatorName = ExperimentConfig['aggregator']['name'];
 
@@ -43,3 +45,40 @@ export interface Aggregator {
  * `inner` and/or the aggregate after it.
  */
 export type AggregatorWrapper = (inner: Aggregator) => Aggregator;
+
+/** What a run gives every aggregator besides its own parameters. */
+export interface AggregatorEnv {
+  /** The experiment seed: a rule that draws randomness takes its stream from rngFor(seed, …). */
+  seed: number;
+}
+
+/**
+ * A number of updates per round a rule needs, checked against the clients sampled per round before training starts:
+ * `why` says what needs it, `fix` the changes that meet it (given n and the sampling change that reaches `need`).
+ */
+export interface RoundNeed {
+  /** The parameter the message is shown on; unset: the rule itself (aggregator.name, or the pre-aggregator's toggle). */
+  param?: string;
+  need: number;
+  why: string;
+  fix(n: number, sampleMore: string): string;
+}
+
+interface RobustRule<Params extends z.ZodRawShape, Instance> extends Plugin<Params, Instance, AggregatorEnv> {
+  /** Updates per round it needs, for its parameters (e.g. Krum: n ≥ 2f + 3). */
+  roundNeeds?(params: z.output<z.ZodObject<Params>>): RoundNeed[];
+}
+
+/** An aggregator: aggregator.name selects one. */
+export type AggregatorPlugin<Params extends z.ZodRawShape = z.ZodRawShape> = RobustRule<Params, Aggregator>;
+
+/** A pre-aggregator: a boolean aggregator.<name> turns it on; those on wrap the aggregator in registry order. */
+export type PreAggregatorPlugin<Params extends z.ZodRawShape = z.ZodRawShape> = RobustRule<Params, AggregatorWrapper>;
+
+/** Identity, so a plugin's `create` and `roundNeeds` get its parameters' types (and its name stays a literal). */
+export const defineAggregator = <const Name extends string, Params extends z.ZodRawShape>(
+  plugin: AggregatorPlugin<Params> & { name: Name },
+) => plugin;
+export const definePreAggregator = <const Name extends string, Params extends z.ZodRawShape>(
+  plugin: PreAggregatorPlugin<Params> & { name: Name },
+) => plugin;

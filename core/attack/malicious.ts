@@ -1,9 +1,6 @@
 import type { ExperimentConfig } from '../config/schema';
 import { rngFor } from '../rng';
 
-/** maliciousCount's default while attack.count is unset, as the studio names it. */
-export const MALICIOUS_COUNT_DEFAULT_LABEL = 'fraction × clients';
-
 /** How many clients are malicious when an attack runs: attack.count, or round(fraction · clients); at most all. */
 export function maliciousCount({ attack, partition }: ExperimentConfig): number {
   return Math.min(partition.numClients, attack.count ?? Math.round(attack.fraction * partition.numClients));

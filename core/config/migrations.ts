@@ -17,7 +17,11 @@ export interface ConfigMigration {
 /**
  * Every step since version 1, oldest first. Empty: CONFIG_VERSION is still 1.
  *
- * To change what a field means, or to rename, move or drop one (a new field with a default needs no migration):
+ * A new field needs no migration when it is optional and unset means what FedStudio did before it existed: a field
+ * with a default would be written into every parsed config, changing every library address (a hash of the config)
+ * and the configs old links decode to (the compatibility fixtures' tests fail).
+ *
+ * To change what a field means, or to rename, move or drop one:
  *   1. bump CONFIG_VERSION in schema.ts (its `version` field accepts only the current one);
  *   2. append `{ from: <the old version>, up: (c) => ({ ...c, … }) }` here, never editing a shipped step, and write
  *      out the old defaults a step relies on: a field left out of an old config had the old default;

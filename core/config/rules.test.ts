@@ -1,13 +1,8 @@
 // The schema's rules between fields that depend on the clients per round: robust aggregators need enough updates.
 import { describe, expect, it } from 'vitest';
 import { trimCount } from '../aggregate/trimmedMean';
-import {
-  ConfigError,
-  clientsPerRound,
-  issuesFromMessage,
-  parseConfig,
-  type ExperimentConfigInput,
-} from './schema';
+import { clientsPerRound } from './derived';
+import { ConfigError, issuesFromMessage, parseConfig, type ExperimentConfigInput } from './schema';
 
 /** The issues parseConfig reports for `input` ([] when it is valid). */
 function issuesOf(input: ExperimentConfigInput): { path: string; message: string }[] {

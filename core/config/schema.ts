@@ -1,7 +1,11 @@
 // The one experiment config: every option FedStudio has, with its default. It is what the URL, the CLI, the
 // presets and the database carry. Bump CONFIG_VERSION (and add a migration) when a field changes meaning.
 import { z } from 'zod';
+import { AGGREGATOR_PLUGINS, PRE_AGGREGATOR_PLUGINS } from '../aggregate/registry';
+import { nnm } from '../aggregate/nnm';
+import { mergeParams, param, pluginNames, switches, switchOf } from '../plugin';
 import { migrateConfig } from './migrations';
+import { CONFIG_RULES } from './rules';
 
 export const CONFIG_VERSION = 1;
 
@@ -101,41 +105,18 @@ export const strategySchema = z
   })
   .prefault({});
 
-export const AGGREGATORS = [
-  'mean',
-  'median',
-  'trimmed-mean',
-  'krum',
-  'multi-krum',
-  'bulyan',
-  'geometric-median',
-  'centered-clipping',
-  'norm-bound',
-] as const;
-
+/** How client updates are combined inside the strategy: the aggregator and pre-aggregator plugins' parameters, flat. */
 export const aggregatorSchema = z
   .strictObject({
-    /**
-     * How client updates are combined inside the strategy. `mean` = weighted by examples (FedAvg); the robust rules
-     * ignore example counts (as in ByzFL), so a client cannot buy influence by claiming many examples.
-     */
-    name: z.enum(AGGREGATORS).default('mean'),
-    /** Number (a count, not a fraction) of Byzantine updates per round the rule must tolerate (Krum, Bulyan, NNM). */
-    f: int(0, 250).default(2),
-    /** Trimmed mean: fraction β dropped at each tail per coordinate, b = floor(β·n) (Flower FedTrimmedAvg 0.2). */
-    trimBeta: real(0, 0.49).default(0.2),
-    /** Multi-Krum: number m of lowest-score updates averaged. Unset = n − f. */
-    multiKrumM: int(1, 500).optional(),
-    /** Centered clipping: radius τ around the previous aggregate. */
-    clipTau: real(1e-6, 1e6).default(1),
-    /** Centered clipping: iterations L per round. */
-    clipIterations: int(1, 100).default(1),
-    /** Norm bounding: each update is scaled to L2 norm at most M. */
-    normBound: real(1e-6, 1e6).default(1),
-    /** Norm bounding: std σ of the Gaussian noise added per coordinate to the mean ("weak DP"); 0 = none. */
-    normBoundNoise: real(0, 10).default(0),
-    /** Nearest-neighbour mixing before the rule: each update becomes the mean of its n − f nearest (itself included). */
-    nnm: z.boolean().default(false),
+    name: param(pluginNames(AGGREGATOR_PLUGINS, 'mean'), {
+      label: 'Aggregator',
+      help: 'How client updates are combined inside the strategy; mean = weighted by examples, the robust rules are unweighted (as in ByzFL), so a client cannot buy influence by claiming many examples.',
+    }),
+    ...mergeParams([...AGGREGATOR_PLUGINS, ...PRE_AGGREGATOR_PLUGINS]),
+    ...switches(PRE_AGGREGATOR_PLUGINS),
+    // Config version 1's one switch writes its default, false, out (old links and library addresses hold it);
+    // switches added since are optional, see core/config/migrations.ts.
+    nnm: switchOf(nnm, z.boolean().default(false)),
   })
   .prefault({});
 
@@ -309,183 +290,14 @@ export const experimentFieldsSchema = z
   .strict();
 
 /**
- * The experiment config: its fields, and the rules between fields, checked here only, so that the CLI, the library
- * and the studio (which shows each issue on the field of its path) reject the same experiments.
+ * The experiment config: its fields, and the rules between fields (rules.ts), checked here only, so that the CLI, the
+ * library and the studio (which shows each issue on the field of its path) reject the same experiments.
  */
 export const experimentSchema = experimentFieldsSchema.superRefine((cfg, ctx) => {
-  if (cfg.model.kind === 'cnn' && cfg.data.dataset !== 'mnist') {
-    ctx.addIssue({ code: 'custom', path: ['model', 'kind'], message: 'the CNN needs image data: use dataset "mnist"' });
-  }
-  if (cfg.sampling.minClients > cfg.partition.numClients) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['sampling', 'minClients'],
-      message: `must be ≤ partition.numClients (${cfg.partition.numClients})`,
-    });
-  }
-  checkRoundSize(cfg, ctx);
-  checkPrivacyAndSecureAggregation(cfg, ctx);
-  const { labelFlipSource, labelFlipTarget } = cfg.attack;
-  if ((labelFlipSource === undefined) !== (labelFlipTarget === undefined)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['attack', labelFlipSource === undefined ? 'labelFlipSource' : 'labelFlipTarget'],
-      message: 'set both labelFlipSource and labelFlipTarget (or neither, for all-to-all flipping)',
-    });
+  for (const rule of CONFIG_RULES) {
+    for (const { path, message } of rule.check(cfg)) ctx.addIssue({ code: 'custom', path: path.split('.'), message });
   }
 });
-
-interface ParsedSections {
-  partition: z.infer<typeof partitionSchema>;
-  sampling: z.infer<typeof samplingSchema>;
-  aggregator: z.infer<typeof aggregatorSchema>;
-  privacy: z.infer<typeof privacySchema>;
-  secureAggregation: z.infer<typeof secureAggregationSchema>;
-  compression: z.infer<typeof compressionSchema>;
-}
-
-/**
- * Updates per round a robust rule needs to tolerate f Byzantine ones: at least a·f + b (Krum's n > 2f + 2 is
- * n ≥ 2f + 3). The trimmed mean needs no rule: b = floor(β·n) with β ≤ 0.49 always leaves n − 2b ≥ 1 values.
- */
-const ROUND_SIZE_RULES: Partial<Record<(typeof AGGREGATORS)[number], { rule: string; a: number; b: number }>> = {
-  krum: { rule: 'Krum', a: 2, b: 3 },
-  'multi-krum': { rule: 'Multi-Krum', a: 2, b: 3 },
-  bulyan: { rule: 'Bulyan', a: 4, b: 3 },
-};
-/** NNM averages each update with its n − f nearest: n > f. Weaker than every rule above, so checked without them. */
-const NNM_ROUND_SIZE = { rule: 'NNM pre-aggregation', a: 1, b: 1 };
-
-/**
- * Robust rules against the number of clients sampled per round, the n they see when nobody drops out. Dropouts are
- * random per round, so a round they shrink below the bound is left to the aggregator's own error at run time.
- */
-function checkRoundSize(cfg: ParsedSections, ctx: z.RefinementCtx): void {
-  const { aggregator } = cfg;
-  const n = clientsPerRound(cfg);
-  const samples = `this experiment samples ${n} of ${cfg.partition.numClients} clients`;
-  const sized = ROUND_SIZE_RULES[aggregator.name];
-  const size = sized ?? (aggregator.nnm ? NNM_ROUND_SIZE : undefined);
-  if (size) {
-    const { rule, a, b } = size;
-    const need = a * aggregator.f + b;
-    const maxF = Math.floor((n - b) / a);
-    if (n < need) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['aggregator', sized ? 'name' : 'nnm'],
-        message:
-          `${rule} needs at least ${a === 1 ? '' : a}f + ${b} = ${need} updates per round (f = ${aggregator.f}), but ` +
-          `${samples} — ${sampleAtLeast(cfg, need)}${maxF >= 0 ? ` or lower aggregator.f to ≤ ${maxF}` : ''}`,
-      });
-    }
-  }
-  const m = aggregator.multiKrumM;
-  if (aggregator.name === 'multi-krum' && m !== undefined && m > n) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['aggregator', 'multiKrumM'],
-      message:
-        `Multi-Krum averages the m = ${m} best of the round's updates, but ${samples} — lower ` +
-        `aggregator.multiKrumM to ≤ ${n} (or unset it: n − f) or ${sampleAtLeast(cfg, m)}`,
-    });
-  }
-}
-
-/** The change that samples at least `need` clients per round: a larger sampling.fraction, or more clients. */
-function sampleAtLeast(cfg: Pick<ParsedSections, 'partition'>, need: number): string {
-  const total = cfg.partition.numClients;
-  if (need > total) return `sample at least ${need} (there are only ${total}: raise partition.numClients)`;
-  // Rounded up to the 0.001 grid of sampling.fraction, so floor(N · fraction) reaches `need`.
-  return `raise sampling.fraction to ≥ ${Math.ceil((need / total) * 1000 - 1e-9) / 1000}`;
-}
-
-/** Combinations that have no meaning: each names the field to change. */
-function checkPrivacyAndSecureAggregation(cfg: ParsedSections, ctx: z.RefinementCtx): void {
-  const { privacy, secureAggregation: secAgg, compression, aggregator } = cfg;
-  if (privacy.mode === 'central' && aggregator.name !== 'mean') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['aggregator', 'name'],
-      message: 'central DP adds noise to the sum of clipped updates: use aggregator "mean" (or privacy.mode "local")',
-    });
-  }
-  if (privacy.mode === 'central' && privacy.clipping === 'adaptive' && privacy.noiseMultiplier > 0) checkAdaptiveNoise(cfg, ctx);
-  if (secAgg.mode === 'none') return;
-  if (aggregator.name !== 'mean') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['aggregator', 'name'],
-      message: 'secure aggregation reveals only the sum of the updates: use aggregator "mean"',
-    });
-  }
-  if (compression.sparsify !== 'none' || compression.quantizeBits > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['compression', compression.sparsify !== 'none' ? 'sparsify' : 'quantizeBits'],
-      message: 'secure aggregation masks every coordinate in its own ring, so compression saves no bytes: turn one off',
-    });
-  }
-  if (clientsPerRound(cfg) < 2) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['sampling', 'minClients'],
-      message: 'secure aggregation needs at least 2 clients per round (a sum of one update hides nothing)',
-    });
-  }
-  if (secAgg.mode === 'secagg+' && secAgg.neighbours !== undefined && secAgg.neighbours % 2 !== 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['secureAggregation', 'neighbours'],
-      message: `must be even (each client links to k/2 neighbours on each side) (got ${secAgg.neighbours})`,
-    });
-  }
-}
-
-/** Adaptive clipping splits z > 0 between the update and the clipped count (Andrew et al. 2021): needs z < 2σ_b. */
-function checkAdaptiveNoise(cfg: ParsedSections, ctx: z.RefinementCtx): void {
-  const sigmaB = clippedCountStddev(cfg);
-  if (cfg.privacy.noiseMultiplier >= 2 * sigmaB) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['privacy', 'noiseMultiplier'],
-      message:
-        `adaptive clipping needs z < 2·σ_b = ${+(2 * sigmaB).toPrecision(3)} (σ_b is the clipped-count noise, ` +
-        '0.05 × clients per round unless privacy.clippedCountStddev is set): sample more clients, raise ' +
-        'clippedCountStddev or lower z',
-    });
-  }
-}
-
-/** clippedCountStddev's default while privacy.clippedCountStddev is unset, as the studio names it. */
-export const CLIPPED_COUNT_STDDEV_DEFAULT_LABEL = '0.05 × clients per round, 0 if z = 0';
-
-/**
- * σ_b of adaptive clipping: privacy.clippedCountStddev, or TFF's default 0.05 × expected clients per round when z > 0
- * and 0 when z = 0 (TFF `adaptive_clip_noise_params`: without noise the count needs none either).
- */
-export function clippedCountStddev(cfg: Pick<ParsedSections, 'privacy' | 'partition' | 'sampling'>): number {
-  const { clippedCountStddev: set, noiseMultiplier } = cfg.privacy;
-  return set ?? (noiseMultiplier > 0 ? 0.05 * clientsPerRound(cfg) : 0);
-}
-
-/**
- * Clients per round, as Flower: max(floor(N · fraction_fit), min_fit_clients), at most N. The 1e-9 keeps e.g.
- * 100 · 0.29 = 28.999…96 from flooring to 28.
- */
-export function clientsPerRound(cfg: Pick<ParsedSections, 'partition' | 'sampling'>): number {
-  const n = cfg.partition.numClients;
-  return Math.min(n, Math.max(Math.floor(n * cfg.sampling.fraction + 1e-9), cfg.sampling.minClients));
-}
-
-/** secAggNeighbours's default while secureAggregation.neighbours is unset, as the studio names it (n clients per round). */
-export const SECAGG_NEIGHBOURS_DEFAULT_LABEL = '2·⌈log₂ n⌉';
-
-/** SecAgg+ degree k: secureAggregation.neighbours, or 2·⌈log₂ n⌉ (Bell et al. 2020: k = O(log n)), at most n − 1. */
-export function secAggNeighbours(cfg: Pick<ParsedSections, 'partition' | 'sampling' | 'secureAggregation'>): number {
-  const n = clientsPerRound(cfg);
-  return cfg.secureAggregation.neighbours ?? Math.min(n - 1, 2 * Math.ceil(Math.log2(Math.max(2, n))));
-}
 
 export type ExperimentConfig = z.infer<typeof experimentSchema>;
 /** What a user may write: every field optional. */

@@ -76,7 +76,7 @@ export class RoundEngine {
     private readonly executor: Executor,
     options: RoundEngineOptions = {},
   ) {
-    this.aggregator = createAggregator(config);
+    this.aggregator = createAggregator(config.aggregator, { seed: config.seed });
     this.strategy = createStrategy(config);
     this.runtime = options.runtime ?? detectRuntime();
     this.malicious = maliciousClients(config);

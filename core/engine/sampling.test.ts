@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientsPerRound, parseConfig } from '../config/schema';
+import { clientsPerRound } from '../config/derived';
+import { parseConfig } from '../config/schema';
 import { sampleClients } from './sampling';
 
 const config = (numClients: number, fraction: number, minClients = 2, seed = 42) =>

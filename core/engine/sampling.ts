@@ -1,4 +1,5 @@
-import { clientsPerRound, type ExperimentConfig } from '../config/schema';
+import { clientsPerRound } from '../config/derived';
+import { type ExperimentConfig } from '../config/schema';
 import { rngFor } from '../rng';
 
 /** The round's clients: uniform without replacement from rngFor(seed, 'sampling', round), in ascending id order. */

@@ -1,5 +1,6 @@
 import type { AggregationContext, Aggregator } from '../aggregate/types';
-import { secAggNeighbours, type ExperimentConfig } from '../config/schema';
+import { secAggNeighbours } from '../config/derived';
+import { type ExperimentConfig } from '../config/schema';
 import { compressionEnabled, UplinkCompressor, uplinkBytes } from '../compress/compressor';
 import { CentralDp, initialClipNorm } from '../privacy/centralDp';
 import { localDpUpdate } from '../privacy/localDp';

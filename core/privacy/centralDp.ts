@@ -1,4 +1,5 @@
-import { clippedCountStddev, clientsPerRound, type ExperimentConfig } from '../config/schema';
+import { clippedCountStddev, clientsPerRound } from '../config/derived';
+import { type ExperimentConfig } from '../config/schema';
 import { rngFor } from '../rng';
 import { addGaussianNoise, clipToNorm } from './clip';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clippedCountStddev, parseConfig, type ExperimentConfigInput } from '../config/schema';
+import { clippedCountStddev } from '../config/derived';
+import { parseConfig, type ExperimentConfigInput } from '../config/schema';
 import { Rng, rngFor } from '../rng';
 import { CentralDp, initialClipNorm, updateNoiseMultiplier } from './centralDp';
 import { clipToNorm } from './clip';

@@ -1,4 +1,5 @@
-import { clientsPerRound, type ExperimentConfig } from '../config/schema';
+import { clientsPerRound } from '../config/derived';
+import { type ExperimentConfig } from '../config/schema';
 import { gaussianMechanismStd } from './localDp';
 import { epsilonFromRdp, rdpSubsampledGaussian } from './rdp';
 

@@ -1,5 +1,5 @@
 'use client';
-import { clientsPerRound } from '../../../core/config/schema';
+import { clientsPerRound } from '../../../core/config/derived';
 import { Sparkline } from '../viz';
 import { formatDelta, formatEpsilon } from '../viz/format';
 import { SERIES_COLORS } from '../viz/palette';

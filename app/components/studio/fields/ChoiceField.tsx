@@ -10,13 +10,15 @@ export interface ChoiceFieldProps {
   options: readonly string[];
   /** Display names by value (the raw value when missing). */
   names?: Record<string, string>;
+  /** A line of help per option, shown as its tooltip. */
+  hints?: Record<string, string>;
   /** Why an option is unavailable now (undefined = available). */
   disabledReason?: (value: string) => string | undefined;
   error?: string;
   onCommit: (value: string) => void;
 }
 
-export function ChoiceField({ path, label, help, value, options, names, disabledReason, error, onCommit }: ChoiceFieldProps) {
+export function ChoiceField({ path, label, help, value, options, names, hints, disabledReason, error, onCommit }: ChoiceFieldProps) {
   return (
     <FieldShell path={path} label={label} help={help} error={error}>
       {(id) => (
@@ -30,7 +32,7 @@ export function ChoiceField({ path, label, help, value, options, names, disabled
           {options.map((option) => {
             const reason = disabledReason?.(option);
             return (
-              <option key={option} value={option} disabled={reason !== undefined} title={reason}>
+              <option key={option} value={option} disabled={reason !== undefined} title={reason ?? hints?.[option]}>
                 {names?.[option] ?? option}
                 {reason ? ` — ${reason}` : ''}
               </option>

@@ -56,15 +56,26 @@ export function ConfigField({ spec, config, error }: ConfigFieldProps) {
       return (
         <ChoiceField
           {...common}
+          help={spec.choiceHelp?.[value as string] ? `${help} ${spec.choiceHelp[value as string]}` : help}
           value={value as string}
           options={kind.options}
           names={spec.choices}
+          hints={spec.choiceHelp}
           disabledReason={spec.disabledChoice && ((option) => spec.disabledChoice?.(config, option))}
           onCommit={commit}
         />
       );
     case 'boolean':
-      return <ToggleField path={path} label={label} help={help} value={value as boolean} onCommit={commit} />;
+      // An optional switch is unset while off, so that switching it on and off again leaves the config as it was.
+      return (
+        <ToggleField
+          path={path}
+          label={label}
+          help={help}
+          value={value === true}
+          onCommit={(on) => commit(optional && !on ? undefined : on)}
+        />
+      );
     case 'string':
       return (
         <TextField
