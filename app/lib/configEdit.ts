@@ -1,21 +1,19 @@
 // Every config change goes through here: validated by the schema, kept consistent, and confirmed by the user when it
 // would throw away a run in progress or finished.
+import { CONFIG_RULES } from '../../core/config/rules';
 import { describeIssues, experimentFieldsSchema, type ExperimentConfig } from '../../core/config/schema';
 import { setAt } from './configPath';
 import { resetRun } from './runSession';
 import { useStudio } from './store';
 
 /**
- * Keeps dependent fields valid after `path` changed, instead of rejecting the edit: the CNN needs MNIST, and
- * min clients per round cannot exceed the number of clients.
+ * Keeps dependent fields valid after `path` changed, instead of rejecting the edit, where a rule says how (the CNN
+ * falls back to the MLP off MNIST; min clients per round follows the number of clients down).
  */
 function reconcile(config: ExperimentConfig, path: string): ExperimentConfig {
   let next = config;
-  if (path === 'data.dataset' && next.data.dataset !== 'mnist' && next.model.kind === 'cnn') {
-    next = setAt(next, 'model.kind', 'mlp');
-  }
-  if (path === 'partition.numClients' && next.sampling.minClients > next.partition.numClients) {
-    next = setAt(next, 'sampling.minClients', next.partition.numClients);
+  for (const { check, repair } of CONFIG_RULES) {
+    if (repair?.after.includes(path) && check(next).length > 0) next = repair.apply(next);
   }
   return next;
 }
