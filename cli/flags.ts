@@ -46,6 +46,8 @@ const runSchema = z.strictObject({
 
 const partitionSchema = z.strictObject({ ...common, ...setFlags });
 
+const pluginsSchema = z.strictObject({ ...common, json: z.boolean().default(false) });
+
 /** With --help nothing else is checked; otherwise --q, --sigma and --steps are required. */
 const privacySchema = z.discriminatedUnion('help', [
   z.object({ help: z.literal(true) }),
@@ -62,6 +64,8 @@ const privacySchema = z.discriminatedUnion('help', [
 export type RunFlags = z.infer<typeof runSchema> & { file?: string };
 export type PartitionFlags = z.infer<typeof partitionSchema> & { file?: string };
 export type PrivacyFlags = z.infer<typeof privacySchema>;
+/** `file` is the extension point to list (e.g. aggregator), all when unset. */
+export type PluginsFlags = z.infer<typeof pluginsSchema> & { file?: string };
 
 const options = {
   help: { type: 'boolean', short: 'h' },
@@ -143,6 +147,8 @@ export const parseRunFlags = (args: string[]): RunFlags =>
 
 export const parsePartitionFlags = (args: string[]): PartitionFlags =>
   parse('partition', args, partitionSchema, ['help', 'set', 'seed']);
+
+export const parsePluginsFlags = (args: string[]): PluginsFlags => parse('plugins', args, pluginsSchema, ['help', 'json']);
 
 export const parsePrivacyFlags = (args: string[]): PrivacyFlags =>
   parse('privacy', args, privacySchema, ['help', 'q', 'sigma', 'steps', 'delta', 'json'], false);

@@ -6,6 +6,7 @@ Usage:
   fedstudio run <config.json> [options]        train and evaluate, one line per round
   fedstudio partition <config.json> [options]  show how the data is split over clients
   fedstudio privacy --q Q --sigma Z --steps T  ε of DP training (RDP accountant), nothing run
+  fedstudio plugins [section] [--json]         aggregators, attacks, … with their parameters
   fedstudio <command> --help                   options of a command
 
 Presets live in examples/ (e.g. fedstudio run examples/mnist-iid.json).
@@ -69,4 +70,15 @@ Options:
   -h, --help         this help
 
 Exit codes: 0 done, 2 bad arguments.
+`;
+
+export const PLUGINS_HELP = `Usage: fedstudio plugins [section] [--json]
+
+Lists every plugin of each extension point (or of one config section, e.g. aggregator): its
+name (the value to --set), what it does with its source, and each parameter with its range and
+default. Read from the plugin registries, so it is always current.
+
+Options:
+  --json             the same as JSON
+  -h, --help         this help
 `;

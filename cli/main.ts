@@ -1,9 +1,10 @@
 // The fedstudio CLI (run through cli/bin.mjs). Usage problems exit 2 with one line; other failures exit 1.
 import { partitionCommand } from './commands/partition';
+import { pluginsCommand } from './commands/plugins';
 import { privacyCommand } from './commands/privacy';
 import { runCommand } from './commands/run';
 import { CliError, EXIT_USAGE } from './errors';
-import { parsePartitionFlags, parsePrivacyFlags, parseRunFlags } from './flags';
+import { parsePartitionFlags, parsePluginsFlags, parsePrivacyFlags, parseRunFlags } from './flags';
 import { MAIN_HELP } from './help';
 
 async function main(argv: string[]): Promise<number> {
@@ -16,6 +17,8 @@ async function main(argv: string[]): Promise<number> {
         return await partitionCommand(parsePartitionFlags(args));
       case 'privacy':
         return privacyCommand(parsePrivacyFlags(args));
+      case 'plugins':
+        return pluginsCommand(parsePluginsFlags(args));
       case 'help':
       case '--help':
       case '-h':
@@ -25,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(MAIN_HELP);
         return EXIT_USAGE;
       default:
-        throw new CliError(`unknown command "${command}" (expected run, partition or privacy; see fedstudio --help)`);
+        throw new CliError(`unknown command "${command}" (expected run, partition, privacy or plugins; see fedstudio --help)`);
     }
   } catch (error) {
     if (error instanceof CliError) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config/schema';
 import { FIELD_GROUPS } from './fields';
-import { allFieldPaths, fieldInfo } from './schemaInfo';
+import { allFieldPaths, fieldInfo } from '../../core/config/fieldInfo';
 
 describe('FIELD_GROUPS', () => {
   const specs = FIELD_GROUPS.flatMap((g) => g.fields);

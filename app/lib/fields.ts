@@ -1,8 +1,8 @@
 // What the config panel shows: every schema field once, grouped, with a one-line explanation. Ranges and choices
-// come from the schema (schemaInfo.ts); this file only adds words, grouping and when a knob matters.
-import { AGGREGATOR_PLUGINS, PRE_AGGREGATOR_PLUGINS } from '../../core/aggregate/registry';
+// come from the schema (core/config/fieldInfo.ts); this file only adds words, grouping and when a knob matters.
 import { CONFIG_RULES, DERIVED_DEFAULTS } from '../../core/config/rules';
 import { aggregatorSchema, TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
+import { extensionPoint } from '../../core/extensionPoints';
 import { privacyEnabled } from '../../core/privacy/ledger';
 import { setAt } from './configPath';
 import { pluginFields } from './pluginFields';
@@ -246,13 +246,7 @@ const GROUPS: FieldGroup[] = [
         help: 'FedAdam: Flower’s bias-corrected step (default) or the paper’s uncorrected one.',
         when: strategyIs('fedadam'),
       },
-      ...pluginFields({
-        section: 'aggregator',
-        schema: aggregatorSchema,
-        selector: 'name',
-        plugins: AGGREGATOR_PLUGINS,
-        switched: PRE_AGGREGATOR_PLUGINS,
-      }),
+      ...pluginFields(extensionPoint('aggregator'), aggregatorSchema),
       { path: 'sampling.fraction', label: 'Fraction per round', help: 'Share of clients sampled each round (Flower fraction_fit).', step: 0.01 },
       {
         path: 'sampling.minClients',

@@ -2,25 +2,15 @@
 // plugin's label and help, every parameter with its metadata, shown while a plugin in use reads it, and the switches.
 import { z } from 'zod';
 import type { ExperimentConfig } from '../../core/config/schema';
-import { findPlugin, paramMeta, paramsInUse, type Plugin } from '../../core/plugin';
+import type { ExtensionPoint } from '../../core/extensionPoints';
+import { findPlugin, paramMeta, paramsInUse } from '../../core/plugin';
 import type { FieldSpec } from './fields';
 
-type SectionName = { [K in keyof ExperimentConfig]: ExperimentConfig[K] extends object ? K : never }[keyof ExperimentConfig];
-
-export interface PluginSection {
-  /** The config section, e.g. "aggregator". */
-  section: SectionName;
-  /** Its schema (the studio reads each field's metadata from it). */
-  schema: z.ZodPrefault<z.ZodObject>;
-  /** The field that selects one of `plugins`, e.g. "name". */
-  selector: string;
-  plugins: readonly Plugin[];
-  /** Plugins switched on by a boolean field of their name (pre-aggregators). */
-  switched?: readonly Plugin[];
-}
-
-/** Every field of the section, in schema order. */
-export function pluginFields({ section, schema, selector, plugins, switched = [] }: PluginSection): FieldSpec[] {
+/** Every field of the extension point's section, in schema order (`schema` is that section's). */
+export function pluginFields(
+  { section, selector, plugins, switched = [] }: ExtensionPoint,
+  schema: z.ZodPrefault<z.ZodObject>,
+): FieldSpec[] {
   const values = (c: ExperimentConfig) => c[section] as Record<string, unknown>;
   const inUse = (c: ExperimentConfig) => [
     findPlugin(plugins, String(values(c)[selector]), section),

@@ -3,7 +3,7 @@ import type { ExperimentConfig } from '../../../../core/config/schema';
 import { reportFieldError, requestChange } from '../../../lib/configEdit';
 import { getAt, setAt } from '../../../lib/configPath';
 import type { FieldSpec } from '../../../lib/fields';
-import { fieldInfo } from '../../../lib/schemaInfo';
+import { fieldInfo } from '../../../../core/config/fieldInfo';
 import { ChoiceField } from './ChoiceField';
 import { NumberField } from './NumberField';
 import { OptionalNumberField } from './OptionalNumberField';

@@ -1,6 +1,7 @@
-// Reads what the zod schema allows for one config field (kind, range, choices), so the UI never restates a range.
+// Reads what the zod schema allows for one config field (kind, range, choices), so the studio and the CLI's
+// plugin reference never restate a range.
 import { z } from 'zod';
-import { experimentSchema, unwrapField } from '../../core/config/schema';
+import { experimentSchema, unwrapField } from './schema';
 
 export type FieldKind =
   | { type: 'number'; min: number; max: number; integer: boolean }
