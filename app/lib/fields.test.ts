@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../core/config/schema';
+import { defaultConfig, parseConfig, type ExperimentConfigInput } from '../../core/config/schema';
 import { FIELD_GROUPS } from './fields';
 import { allFieldPaths, fieldInfo } from '../../core/config/fieldInfo';
 
@@ -31,6 +31,26 @@ describe('FIELD_GROUPS', () => {
     const config = defaultConfig();
     expect(alpha?.when?.(config)).toBe(false);
     expect(alpha?.when?.({ ...config, partition: { ...config.partition, method: 'dirichlet' } })).toBe(true);
+  });
+});
+
+describe('disabled choices, from the rules table', () => {
+  const spec = (path: string) => FIELD_GROUPS.flatMap((g) => g.fields).find((s) => s.path === path)!;
+  const reason = (path: string, input: ExperimentConfigInput, value: string) => spec(path).disabledChoice?.(parseConfig(input), value);
+
+  it('disables an option that would break a rule the config keeps, with the rule’s reason', () => {
+    expect(reason('model.kind', { data: { dataset: 'moons' } }, 'cnn')).toBe('the CNN needs MNIST images');
+    expect(reason('model.kind', { data: { dataset: 'moons' } }, 'logreg')).toBeUndefined();
+    expect(reason('privacy.mode', { aggregator: { name: 'median' } }, 'central')).toBe(
+      'central DP sums clipped updates: needs the mean aggregator',
+    );
+    expect(reason('privacy.mode', { aggregator: { name: 'median' } }, 'local')).toBeUndefined();
+    expect(reason('secureAggregation.mode', { compression: { quantizeBits: 4 } }, 'secagg')).toBe(
+      'masks every coordinate: turn compression off first',
+    );
+    expect(reason('compression.sparsify', { secureAggregation: { mode: 'secagg' } }, 'top-k')).toBe(
+      'secure aggregation masks every coordinate',
+    );
   });
 });
 

@@ -1,8 +1,10 @@
-// The schema's rules between fields that depend on the clients per round: robust aggregators need enough updates.
+// The rules between fields (rules.ts), each once, and in depth those that depend on the clients per round: robust
+// aggregators need enough updates.
 import { describe, expect, it } from 'vitest';
 import { trimCount } from '../aggregate/trimmedMean';
 import { clientsPerRound } from './derived';
-import { ConfigError, issuesFromMessage, parseConfig, type ExperimentConfigInput } from './schema';
+import { CONFIG_RULES } from './rules';
+import { ConfigError, experimentFieldsSchema, issuesFromMessage, parseConfig, type ExperimentConfigInput } from './schema';
 
 /** The issues parseConfig reports for `input` ([] when it is valid). */
 function issuesOf(input: ExperimentConfigInput): { path: string; message: string }[] {
@@ -150,5 +152,92 @@ describe('issuesFromMessage', () => {
     expect(issuesFromMessage('could not load public/data/mnist.bin (404)')).toEqual([
       { path: '', message: 'could not load public/data/mnist.bin (404)' },
     ]);
+  });
+});
+
+describe('the rules table: each rule once', () => {
+  // A config that breaks the rule, the field its issue is shown on, words of the message, and the fix that keeps it.
+  const cases: Record<string, { broken: ExperimentConfigInput; path: string; says: string; fixed: ExperimentConfigInput }> = {
+    'the CNN needs images': {
+      broken: { data: { dataset: 'moons' }, model: { kind: 'cnn' } },
+      path: 'model.kind',
+      says: 'the CNN needs image data: use dataset "mnist"',
+      fixed: { data: { dataset: 'moons' }, model: { kind: 'mlp' } },
+    },
+    'min clients ≤ clients': {
+      broken: { partition: { numClients: 5 }, sampling: { minClients: 6 } },
+      path: 'sampling.minClients',
+      says: 'must be ≤ partition.numClients (5)',
+      fixed: { partition: { numClients: 5 }, sampling: { minClients: 5 } },
+    },
+    'robust rules need enough updates per round': {
+      broken: { aggregator: { name: 'krum', f: 4 } },
+      path: 'aggregator.name',
+      says: 'Krum needs at least 2f + 3 = 11 updates per round (f = 4)',
+      fixed: { aggregator: { name: 'krum', f: 3 } },
+    },
+    'central DP needs the mean': {
+      broken: { privacy: { mode: 'central' }, aggregator: { name: 'median' } },
+      path: 'aggregator.name',
+      says: 'central DP adds noise to the sum of clipped updates: use aggregator "mean"',
+      fixed: { privacy: { mode: 'local' }, aggregator: { name: 'median' } },
+    },
+    'adaptive clipping needs z < 2σ_b': {
+      // σ_b = 0.05 × 10 clients per round = 0.5: z must stay below 1.
+      broken: { privacy: { mode: 'central', clipping: 'adaptive', noiseMultiplier: 1 } },
+      path: 'privacy.noiseMultiplier',
+      says: 'adaptive clipping needs z < 2·σ_b = 1',
+      fixed: { privacy: { mode: 'central', clipping: 'adaptive', noiseMultiplier: 0.9 } },
+    },
+    'secure aggregation needs the mean': {
+      broken: { secureAggregation: { mode: 'secagg' }, aggregator: { name: 'median' } },
+      path: 'aggregator.name',
+      says: 'secure aggregation reveals only the sum of the updates',
+      fixed: { secureAggregation: { mode: 'secagg' } },
+    },
+    'secure aggregation excludes compression': {
+      broken: { secureAggregation: { mode: 'secagg' }, compression: { quantizeBits: 4 } },
+      path: 'compression.quantizeBits',
+      says: 'secure aggregation masks every coordinate in its own ring',
+      fixed: { compression: { quantizeBits: 4 } },
+    },
+    'secure aggregation needs two clients': {
+      broken: { secureAggregation: { mode: 'secagg' }, partition: { numClients: 1 }, sampling: { minClients: 1 } },
+      path: 'sampling.minClients',
+      says: 'secure aggregation needs at least 2 clients per round',
+      fixed: { secureAggregation: { mode: 'secagg' }, partition: { numClients: 2 }, sampling: { minClients: 2 } },
+    },
+    'SecAgg+ degree is even': {
+      broken: { secureAggregation: { mode: 'secagg+', neighbours: 3 } },
+      path: 'secureAggregation.neighbours',
+      says: 'must be even',
+      fixed: { secureAggregation: { mode: 'secagg+', neighbours: 4 } },
+    },
+    'label flip source and target go together': {
+      broken: { attack: { kind: 'label-flip', labelFlipSource: 1 } },
+      path: 'attack.labelFlipTarget',
+      says: 'set both labelFlipSource and labelFlipTarget',
+      fixed: { attack: { kind: 'label-flip', labelFlipSource: 1, labelFlipTarget: 7 } },
+    },
+  };
+
+  it('has a case for every rule', () => {
+    expect(Object.keys(cases).sort()).toEqual(CONFIG_RULES.map((r) => r.id).sort());
+  });
+
+  it.each(Object.entries(cases))('%s: reported on its field, and the fix holds', (_id, { broken, path, says, fixed }) => {
+    const issues = issuesOf(broken);
+    expect(issues).toHaveLength(1);
+    expect(issues[0].path).toBe(path);
+    expect(issues[0].message).toContain(says);
+    expect(issuesOf(fixed)).toEqual([]);
+  });
+
+  it('repairs what it breaks where it says how', () => {
+    for (const rule of CONFIG_RULES.filter((r) => r.repair)) {
+      const broken = experimentFieldsSchema.parse(cases[rule.id].broken);
+      expect(rule.check(broken), rule.id).not.toEqual([]);
+      expect(rule.check(rule.repair!.apply(broken)), rule.id).toEqual([]);
+    }
   });
 });
