@@ -7,6 +7,7 @@ import { centeredClipping } from './centeredClipping';
 import { geometricMedian } from './geometricMedian';
 import { krum } from './krum';
 import { mean } from './mean';
+import { meamed } from './meamed';
 import { median } from './median';
 import { multiKrum } from './multiKrum';
 import { nnm } from './nnm';
@@ -19,6 +20,7 @@ export const AGGREGATOR_PLUGINS = [
   mean,
   median,
   trimmedMean,
+  meamed,
   krum,
   multiKrum,
   bulyan,
