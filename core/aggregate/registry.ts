@@ -7,8 +7,10 @@ import { centeredClipping } from './centeredClipping';
 import { geometricMedian } from './geometricMedian';
 import { krum } from './krum';
 import { mean } from './mean';
+import { mda } from './mda';
 import { meamed } from './meamed';
 import { median } from './median';
+import { monna } from './monna';
 import { multiKrum } from './multiKrum';
 import { nnm } from './nnm';
 import { normBound } from './normBound';
@@ -24,6 +26,8 @@ export const AGGREGATOR_PLUGINS = [
   krum,
   multiKrum,
   bulyan,
+  mda,
+  monna,
   geometricMedian,
   centeredClipping,
   normBound,
