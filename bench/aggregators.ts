@@ -3,7 +3,7 @@
 // `npx tsx bench/aggregators.ts`; prints a table and merges its rows under key "aggregators" into latest.json.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AGGREGATOR_PLUGINS, createAggregator } from '../core/aggregate/registry';
+import { AGGREGATOR_PLUGINS, createAggregator, PRE_AGGREGATOR_PLUGINS } from '../core/aggregate/registry';
 import type { WeightedUpdate } from '../core/aggregate/types';
 import { aggregatorSchema, type ExperimentConfigInput } from '../core/config/schema';
 import { Rng } from '../core/rng';
@@ -13,6 +13,7 @@ import type { BenchSection } from './section';
 export interface AggregatorBenchRow {
   aggregator: string;
   n: number;
+  f: number;
   d: number;
   /** Best wall time of the timed repetitions after a warm-up (on a shared machine the fastest is the least disturbed). */
   ms: number;
@@ -25,6 +26,8 @@ const D = 100_000;
 /** 20 % Byzantine budget; Bulyan's n ≥ 4f + 3 allows up to f = 24 at n = 100. */
 const F = 20;
 const REPEATS = 3;
+/** MDA enumerates the C(n, f) subsets it may leave out and refuses above 10⁶: f = 3 is C(100, 3) = 161,700. */
+const F_OF: Record<string, number> = { mda: 3 };
 
 /** N updates μ + 0.001·N(0, I) with μ = (0.01, −0.01, …); the last F are sign-flipped and scaled by 10. */
 function makeUpdates(): WeightedUpdate[] {
@@ -56,17 +59,20 @@ function timeOne(aggregator: ExperimentConfigInput['aggregator'], updates: Weigh
 
 function benchAggregators(): AggregatorBenchRow[] {
   const updates = makeUpdates();
-  const cases: { label: string; config: ExperimentConfigInput['aggregator'] }[] = [
-    ...AGGREGATOR_PLUGINS.map(({ name }) => ({ label: name, config: { name, f: F } })),
-    { label: 'nnm+krum', config: { name: 'krum', f: F, nnm: true } },
+  const cases: { label: string; config: ExperimentConfigInput['aggregator'] & { f: number } }[] = [
+    ...AGGREGATOR_PLUGINS.map(({ name }) => ({ label: name, config: { name, f: F_OF[name] ?? F } })),
+    ...PRE_AGGREGATOR_PLUGINS.map((pre) => ({ label: `${pre.name}+krum`, config: { name: 'krum' as const, f: F, [pre.name]: true } })),
   ];
-  return cases.map(({ label, config }) => ({ aggregator: label, n: N, d: D, ...timeOne(config, updates) }));
+  return cases.map(({ label, config }) => ({ aggregator: label, n: N, f: config.f, d: D, ...timeOne(config, updates) }));
 }
 
 function printAggregatorTable(rows: AggregatorBenchRow[]): void {
-  console.log(`${'aggregator'.padEnd(20)}${'n'.padStart(6)}${'d'.padStart(10)}${'ms'.padStart(10)}${'cpu ms'.padStart(10)}`);
+  console.log(
+    `${'aggregator'.padEnd(20)}${'n'.padStart(6)}${'f'.padStart(6)}${'d'.padStart(10)}${'ms'.padStart(10)}${'cpu ms'.padStart(10)}`,
+  );
   for (const r of rows) {
-    const cells = [String(r.n).padStart(6), String(r.d).padStart(10), r.ms.toFixed(1).padStart(10), r.cpuMs.toFixed(1).padStart(10)];
+    const cells = [r.n, r.f, r.d].map((v, i) => String(v).padStart(i === 2 ? 10 : 6));
+    cells.push(r.ms.toFixed(1).padStart(10), r.cpuMs.toFixed(1).padStart(10));
     console.log(r.aggregator.padEnd(20) + cells.join(''));
   }
 }

@@ -174,6 +174,7 @@ export type RngPurpose =
   | 'secagg-quantize'
   | 'secagg-graph'
   | 'norm-bound-noise'
+  | 'bucketing'
   | 'attack'
   | 'attack-poison'
   | 'attack-noise';

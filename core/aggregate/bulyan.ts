@@ -1,8 +1,7 @@
-import { forEachColumnBlock } from './columns';
 import { argmin, krumScores } from './krum';
+import { meanAroundMedian } from './meamed';
 import { byzantineBound, byzantineCount } from './params';
 import { pairwiseSquaredDistances } from './pairwise';
-import { medianInPlace, selectInPlace } from './select';
 import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 
@@ -29,7 +28,7 @@ export const bulyan = defineAggregator({
       }
       const selected = krumSelection(pairwiseSquaredDistances(vectors), n, f, n - 2 * f).sort((a, b) => a - b);
       const dropped = new Float64Array(selected.length);
-      const out = closestToMedianMean(
+      const out = meanAroundMedian(
         selected.map((i) => vectors[i]),
         dim,
         selected.length - 2 * f,
@@ -58,49 +57,4 @@ function krumSelection(dist: Float64Array, n: number, f: number, count: number):
     remaining.splice(best, 1);
   }
   return picked;
-}
-
-/**
- * Per coordinate, the mean of the `beta` values closest to the coordinate median (ties at the cut: rows in order).
- * dropped[i] counts the coordinates where row i's value was left out.
- */
-function closestToMedianMean(
-  vectors: readonly Float32Array[],
-  dim: number,
-  beta: number,
-  dropped: Float64Array,
-): Float32Array {
-  const n = vectors.length;
-  const out = new Float32Array(dim);
-  const work = new Float64Array(n);
-  const gap = new Float64Array(n);
-  forEachColumnBlock(vectors, dim, (block, start, width) => {
-    for (let c = 0; c < width; c++) {
-      const off = c * n;
-      for (let i = 0; i < n; i++) work[i] = block[off + i];
-      const median = medianInPlace(work, n);
-      for (let i = 0; i < n; i++) work[i] = gap[i] = Math.abs(block[off + i] - median);
-      selectInPlace(work, 0, n - 1, beta - 1);
-      const cut = work[beta - 1];
-      let sum = 0;
-      let kept = 0;
-      for (let i = 0; i < n; i++) {
-        if (gap[i] < cut) {
-          sum += block[off + i];
-          kept++;
-        }
-      }
-      for (let i = 0; i < n; i++) {
-        if (gap[i] < cut) continue;
-        if (gap[i] === cut && kept < beta) {
-          sum += block[off + i];
-          kept++;
-        } else {
-          dropped[i]++;
-        }
-      }
-      out[start + c] = sum / beta;
-    }
-  });
-  return out;
 }

@@ -2,6 +2,8 @@
 // --set, the share URL and the studio's fields are assembled from these lists (core/config/schema.ts, app/lib/fields.ts).
 import type { ExperimentConfig } from '../config/schema';
 import { findPlugin } from '../plugin';
+import { arc } from './arc';
+import { bucketing } from './bucketing';
 import { bulyan } from './bulyan';
 import { centeredClipping } from './centeredClipping';
 import { geometricMedian } from './geometricMedian';
@@ -33,8 +35,12 @@ export const AGGREGATOR_PLUGINS = [
   normBound,
 ] as const;
 
-/** Each is switched on by aggregator.<name>; those on wrap the aggregator in this order (the first sees the raw updates). */
-export const PRE_AGGREGATOR_PLUGINS = [nnm] as const;
+/**
+ * Each is switched on by aggregator.<name>; those on wrap the aggregator in this order (the first sees the raw updates,
+ * as ByzFL applies its pre-aggregator list in order): clipping bounds each client's own update, mixing then averages
+ * neighbours, and bucketing, which merges clients, comes last so the others see one update per client.
+ */
+export const PRE_AGGREGATOR_PLUGINS = [arc, nnm, bucketing] as const;
 
 /** A fresh instance of the configured aggregator, behind the pre-aggregators switched on. */
 export function createAggregator(section: ExperimentConfig['aggregator'], env: AggregatorEnv): Aggregator {

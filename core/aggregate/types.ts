@@ -67,6 +67,8 @@ export interface RoundNeed {
 interface RobustRule<Params extends z.ZodRawShape, Instance> extends Plugin<Params, Instance, AggregatorEnv> {
   /** Updates per round it needs, for its parameters (e.g. Krum: n ≥ 2f + 3). */
   roundNeeds?(params: z.output<z.ZodObject<Params>>): RoundNeed[];
+  /** Pre-aggregators: how many updates it hands on from n (bucketing: ⌈n/s⌉); unset, all n. */
+  handsOn?(params: z.output<z.ZodObject<Params>>, n: number): number;
 }
 
 /** An aggregator: aggregator.name selects one. */

@@ -49,3 +49,16 @@ describe('optional settings name their default', () => {
     expect(defaultShown('strategy.serverLr', setAt(fedAdam, 'strategy.serverLr', 0.5))).toBe('0.1');
   });
 });
+
+describe('an optional choice', () => {
+  const geomed = setAt(defaultConfig(), 'aggregator.name', 'geometric-median');
+
+  it('offers its default first, chosen while unset, then each value', () => {
+    const html = render('aggregator.geomedStart', geomed);
+    expect(html).toMatch(/<option value="" selected="">Default \(the mean \(RFA\)\)<\/option>/);
+    expect(html).toContain('<option value="zero"');
+    expect(render('aggregator.geomedStart', setAt(geomed, 'aggregator.geomedStart', 'zero'))).toMatch(
+      /<option value="zero" selected=""/,
+    );
+  });
+});

@@ -52,19 +52,22 @@ export function ConfigField({ spec, config, error }: ConfigFieldProps) {
       }
       return <NumberField {...numberProps} value={value as number} onCommit={commit} />;
     }
-    case 'enum':
+    case 'enum': {
+      // An optional choice offers "the default" first, as the empty value: choosing it unsets the field.
+      const chosen = (value as string | undefined) ?? '';
       return (
         <ChoiceField
           {...common}
-          help={spec.choiceHelp?.[value as string] ? `${help} ${spec.choiceHelp[value as string]}` : help}
-          value={value as string}
-          options={kind.options}
-          names={spec.choices}
+          help={spec.choiceHelp?.[chosen] ? `${help} ${spec.choiceHelp[chosen]}` : help}
+          value={chosen}
+          options={optional ? ['', ...kind.options] : kind.options}
+          names={optional ? { ...spec.choices, '': `Default (${spec.defaultLabel ?? 'unset'})` } : spec.choices}
           hints={spec.choiceHelp}
           disabledReason={spec.disabledChoice && ((option) => spec.disabledChoice?.(config, option))}
-          onCommit={commit}
+          onCommit={(next) => commit(next === '' ? undefined : next)}
         />
       );
+    }
     case 'boolean':
       // An optional switch is unset while off, so that switching it on and off again leaves the config as it was.
       return (
