@@ -1,3 +1,4 @@
+import { PRE_AGGREGATOR_PLUGINS } from '../../core/aggregate/registry';
 import type { ExperimentConfig } from '../../core/config/schema';
 
 /** The parameters the library lists, searches and filters by. */
@@ -17,10 +18,15 @@ export function keyParams(config: ExperimentConfig): KeyParams {
     dataset: config.data.dataset,
     partition: config.partition.method,
     strategy: config.strategy.name,
-    aggregator: config.aggregator.nnm ? `nnm+${config.aggregator.name}` : config.aggregator.name,
+    aggregator: aggregatorLabel(config.aggregator),
     attack: config.attack.kind,
     dp: dpLabel(config.privacy),
   };
+}
+
+/** The rule behind the pre-aggregators switched on, in the order they wrap it, e.g. "nnm+krum". */
+function aggregatorLabel(section: ExperimentConfig['aggregator']): string {
+  return [...PRE_AGGREGATOR_PLUGINS.filter((pre) => section[pre.name]).map((pre) => pre.name), section.name].join('+');
 }
 
 /** "none", "central", "central-adaptive" or "local", with "+dp-sgd" (or just "dp-sgd") for sample-level DP. */
