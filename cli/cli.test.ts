@@ -44,7 +44,7 @@ describe('fedstudio CLI: bad input', () => {
       cli('run', preset, '--set', 'strategy.name=fedsgd'),
       `invalid config in ${preset}: strategy.name: must be one of "fedavg", "fedprox", "fedavgm", "fedadam", "fedyogi", "fedadagrad" (got "fedsgd")`,
     );
-    expectRefused(cli('train', preset), 'unknown command "train" (expected run, partition or privacy; see fedstudio --help)');
+    expectRefused(cli('train', preset), 'unknown command "train" (expected run, partition, privacy or plugins; see fedstudio --help)');
   });
 
   it('--help prints usage and exits 0', () => {

@@ -32,6 +32,16 @@ describe('fedstudio plugins', () => {
     expect(result.stdout).toContain('aggregator switches: turn on with --set aggregator.<name>=true');
   });
 
+  it('prints the unset default a shared parameter has under each plugin (serverLr: Flower’s per strategy)', () => {
+    const result = cli('plugins', 'strategy');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const serverLrAfter = (name: string) =>
+      lines.slice(lines.findIndex((l) => l.startsWith(`  ${name} `))).find((l) => l.includes('strategy.serverLr'));
+    expect(serverLrAfter('fedavgm')).toContain('strategy.serverLr  (number 0.00001–10; default unset: 1)');
+    expect(serverLrAfter('fedyogi')).toContain('strategy.serverLr  (number 0.00001–10; default unset: 0.01)');
+  });
+
   it('names the sections it knows for an unknown one', () => {
     expectRefused(
       cli('plugins', 'nope'),

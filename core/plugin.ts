@@ -41,6 +41,12 @@ export interface Plugin<Params extends z.ZodRawShape = z.ZodRawShape, Instance =
    * aggregators' f) is declared once and the same schema object listed by each.
    */
   readonly params: Params;
+  /**
+   * What its optional parameters are while unset, where that is one number for this plugin: a parameter several
+   * plugins share whose fallback differs between them (a strategy's serverLr: FedAdam 0.1, FedYogi 0.01). The studio
+   * shows it as the field's default; `create` applies the same number.
+   */
+  readonly unsetDefaults?: { readonly [K in keyof Params]?: number };
   /** Parameters that matter only for some values of the others (the studio hides them otherwise). */
   reads?(params: z.output<z.ZodObject<Params>>): readonly (keyof Params)[];
   /** A fresh (possibly stateful) instance from its own parameters and what the run provides (e.g. the seed). */

@@ -1,7 +1,15 @@
 // What the config panel shows: every schema field once, grouped, with a one-line explanation. Ranges and choices
 // come from the schema (core/config/fieldInfo.ts); this file only adds words, grouping and when a knob matters.
 import { CONFIG_RULES, DERIVED_DEFAULTS } from '../../core/config/rules';
-import { aggregatorSchema, TWO_D_DATASETS, type ExperimentConfig } from '../../core/config/schema';
+import {
+  aggregatorSchema,
+  attackSchema,
+  dataSchema,
+  modelSchema,
+  partitionSchema,
+  strategySchema,
+  type ExperimentConfig,
+} from '../../core/config/schema';
 import { extensionPoint } from '../../core/extensionPoints';
 import { privacyEnabled } from '../../core/privacy/ledger';
 import { setAt } from './configPath';
@@ -39,16 +47,10 @@ export interface FieldGroup {
   fields: FieldSpec[];
 }
 
-const is2d = (c: ExperimentConfig) => TWO_D_DATASETS.includes(c.data.dataset);
-const strategyIs = (...names: string[]) => (c: ExperimentConfig) => names.includes(c.strategy.name);
 const dpIs = (...modes: string[]) => (c: ExperimentConfig) => modes.includes(c.privacy.mode);
 const adaptiveClipping = (c: ExperimentConfig) => c.privacy.mode === 'central' && c.privacy.clipping === 'adaptive';
 const secAggOn = (c: ExperimentConfig) => c.secureAggregation.mode !== 'none';
-/** No names: any attack. */
-const attackIs =
-  (...names: string[]) =>
-  (c: ExperimentConfig) =>
-    c.attack.kind !== 'none' && (names.length === 0 || names.includes(c.attack.kind));
+const attackOn = (c: ExperimentConfig) => c.attack.kind !== 'none';
 
 const GROUPS: FieldGroup[] = [
   {
@@ -74,95 +76,17 @@ const GROUPS: FieldGroup[] = [
     id: 'data',
     title: 'Data & partition',
     fields: [
-      {
-        path: 'data.dataset',
-        label: 'Dataset',
-        help: 'MNIST digits (28×28 images) or a 2-D teaching set whose decision boundary can be drawn.',
-        choices: { mnist: 'MNIST digits', blobs: 'Blobs', moons: 'Two moons', circles: 'Circles', spiral: 'Spiral', xor: 'XOR' },
-      },
-      { path: 'data.numSamples', label: 'Points', help: 'Number of generated 2-D points (train + test).', when: is2d, log: true },
-      { path: 'data.noise', label: 'Noise', help: 'Standard deviation of the Gaussian noise added to each 2-D point.', when: is2d, step: 0.01 },
-      {
-        path: 'data.numClasses',
-        label: 'Classes',
-        help: 'Number of classes (blobs and spiral; moons, circles and XOR always have 2).',
-        when: (c) => c.data.dataset === 'blobs' || c.data.dataset === 'spiral',
-      },
-      { path: 'data.testFraction', label: 'Test fraction', help: "Share of the data held out as the server's test set.", step: 0.01 },
-      {
-        path: 'partition.numClients',
-        label: 'Clients',
-        help: 'Number of virtual clients N the training data is split across.',
-        log: true,
-      },
-      {
-        path: 'partition.method',
-        label: 'Label split',
-        help: 'How labels are spread over clients (flwr-datasets partitioners).',
-        choices: { iid: 'IID (uniform)', dirichlet: 'Dirichlet(α)', pathological: 'Pathological (k classes)', shard: 'Shards (McMahan)' },
-      },
-      {
-        path: 'partition.alpha',
-        label: 'Dirichlet α',
-        help: 'Concentration: small α = each client sees few classes (strong skew), large α ≈ IID.',
-        log: true,
-        when: (c) => c.partition.method === 'dirichlet',
-      },
-      {
-        path: 'partition.minPartitionSize',
-        label: 'Min client size',
-        help: 'Dirichlet draws are resampled until every client has at least this many examples.',
-        when: (c) => c.partition.method === 'dirichlet',
-      },
-      {
-        path: 'partition.classesPerClient',
-        label: 'Classes per client',
-        help: 'Pathological split: number of distinct classes each client holds.',
-        when: (c) => c.partition.method === 'pathological',
-      },
-      {
-        path: 'partition.shardsPerClient',
-        label: 'Shards per client',
-        help: 'Label-sorted shards each client receives (McMahan et al. 2017).',
-        when: (c) => c.partition.method === 'shard',
-      },
-      {
-        path: 'partition.quantitySkew',
-        label: 'Quantity skew',
-        help: 'Client sizes follow a power law with this exponent (0 = equal sizes); combines with the label split.',
-        step: 0.1,
-      },
-      {
-        path: 'partition.featureSkew',
-        label: 'Feature skew',
-        help: 'A fixed per-client input transform: rotated, noisy or shifted inputs.',
-        choices: { none: 'None', rotation: 'Rotation', noise: 'Noise', shift: 'Shift' },
-      },
-      {
-        path: 'partition.featureSkewStrength',
-        label: 'Skew strength',
-        help: 'Scales each client’s rotation angle, shift or noise level (0 – 1).',
-        step: 0.05,
-        when: (c) => c.partition.featureSkew !== 'none',
-      },
+      ...pluginFields(extensionPoint('data'), dataSchema),
+      ...pluginFields(extensionPoint('partition'), partitionSchema, {
+        featureSkewStrength: { when: (c) => c.partition.featureSkew !== 'none' },
+      }),
     ],
   },
   {
     id: 'model',
     title: 'Model & local training',
     fields: [
-      {
-        path: 'model.kind',
-        label: 'Model',
-        help: 'Logistic regression, a multi-layer perceptron, or a small CNN (MNIST only).',
-        choices: { logreg: 'Logistic regression', mlp: 'MLP', cnn: 'CNN (2 conv layers)' },
-      },
-      {
-        path: 'model.hidden',
-        label: 'Hidden layers',
-        help: 'MLP hidden layer sizes, comma separated (e.g. "128" or "64, 32").',
-        when: (c) => c.model.kind === 'mlp',
-      },
+      ...pluginFields(extensionPoint('model'), modelSchema),
       {
         path: 'train.optimizer',
         label: 'Optimizer',
@@ -185,67 +109,7 @@ const GROUPS: FieldGroup[] = [
     id: 'strategy',
     title: 'Strategy',
     fields: [
-      {
-        path: 'strategy.name',
-        label: 'Strategy',
-        help: 'How the server turns client updates into the next global model (Flower names).',
-        choices: {
-          fedavg: 'FedAvg',
-          fedprox: 'FedProx',
-          fedavgm: 'FedAvgM (server momentum)',
-          fedadam: 'FedAdam',
-          fedyogi: 'FedYogi',
-          fedadagrad: 'FedAdagrad',
-        },
-      },
-      {
-        path: 'strategy.proximalMu',
-        label: 'Proximal μ',
-        help: 'FedProx: clients add (μ/2)‖w − w_global‖² to their loss, pulling them toward the global model.',
-        step: 0.01,
-        when: strategyIs('fedprox'),
-      },
-      {
-        path: 'strategy.serverLr',
-        label: 'Server learning rate η',
-        help: 'Step size of the server update. Unset = the Flower default (FedAvgM 1.0, FedAdam 0.1, FedYogi 0.01, FedAdagrad 0.1).',
-        log: true,
-        when: strategyIs('fedavgm', 'fedadam', 'fedyogi', 'fedadagrad'),
-      },
-      {
-        path: 'strategy.serverMomentum',
-        label: 'Server momentum β',
-        help: 'FedAvgM: v ← βv + Δ, x ← x + ηv.',
-        step: 0.01,
-        when: strategyIs('fedavgm'),
-      },
-      {
-        path: 'strategy.beta1',
-        label: 'β₁',
-        help: 'FedAdam/FedYogi first-moment decay (Reddi et al. 2021; FedAdagrad uses none).',
-        step: 0.01,
-        when: strategyIs('fedadam', 'fedyogi'),
-      },
-      {
-        path: 'strategy.beta2',
-        label: 'β₂',
-        help: 'FedAdam/FedYogi second-moment decay.',
-        step: 0.001,
-        when: strategyIs('fedadam', 'fedyogi'),
-      },
-      {
-        path: 'strategy.tau',
-        label: 'τ (adaptivity)',
-        help: 'FedOpt denominator offset: x ← x + η·m/(√v + τ).',
-        log: true,
-        when: strategyIs('fedadam', 'fedyogi', 'fedadagrad'),
-      },
-      {
-        path: 'strategy.biasCorrection',
-        label: 'Bias correction',
-        help: 'FedAdam: Flower’s bias-corrected step (default) or the paper’s uncorrected one.',
-        when: strategyIs('fedadam'),
-      },
+      ...pluginFields(extensionPoint('strategy'), strategySchema),
       ...pluginFields(extensionPoint('aggregator'), aggregatorSchema),
       { path: 'sampling.fraction', label: 'Fraction per round', help: 'Share of clients sampled each round (Flower fraction_fit).', step: 0.01 },
       {
@@ -287,63 +151,11 @@ const GROUPS: FieldGroup[] = [
     id: 'attack',
     title: 'Attack',
     fields: [
-      {
-        path: 'attack.kind',
-        label: 'Attack',
-        help: 'Malicious clients poison their data (label flip, backdoor) or their update (the rest). ALIE, IPM and omniscient sign flip see the round’s honest updates.',
-        choices: {
-          none: 'None',
-          'label-flip': 'Label flipping',
-          backdoor: 'Backdoor (pixel trigger)',
-          'sign-flip': 'Sign flipping',
-          gaussian: 'Gaussian noise',
-          scaling: 'Scaling / model replacement',
-          alie: 'A Little Is Enough (omniscient)',
-          ipm: 'Inner Product Manipulation (omniscient)',
-          'free-rider': 'Free-rider',
-        },
-      },
-      { path: 'attack.fraction', label: 'Malicious fraction', help: 'Share of clients that are malicious, chosen by the seed.', step: 0.01, when: attackIs() },
-      {
-        path: 'attack.count',
-        label: 'Malicious count',
-        help: 'Number of malicious clients; overrides the fraction when set.',
-        maxFrom: (c) => c.partition.numClients,
-        when: attackIs(),
-      },
-      { path: 'attack.startRound', label: 'Start round', help: 'First round in which the malicious clients attack.', when: attackIs() },
-      { path: 'attack.signFlipScale', label: 'Sign flip s', help: 'Malicious update = −s · honest update.', when: attackIs('sign-flip') },
-      { path: 'attack.signFlipOmniscient', label: 'Omniscient sign flip', help: 'Flip the mean of the round’s honest updates instead of its own.', when: attackIs('sign-flip') },
-      { path: 'attack.gaussianStd', label: 'Gaussian σ', help: 'The update is N(0, σ²) noise per coordinate.', when: attackIs('gaussian') },
-      { path: 'attack.ipmEpsilon', label: 'IPM ε', help: 'Malicious update = −ε · mean of the honest updates (0.1 small, > 1 large).', when: attackIs('ipm') },
-      {
-        path: 'attack.alieZ',
-        label: 'ALIE z',
-        help: 'Update = mean + z · std of the honest updates; unset: Baruch et al.’s z for n updates, f of them malicious.',
-        step: 0.01,
-        when: attackIs('alie'),
-      },
-      {
-        path: 'attack.scalingGamma',
-        label: 'Boost γ',
-        help: 'Model replacement: the update is multiplied by γ (n updates per round, η the server learning rate).',
-        when: attackIs('scaling'),
-      },
-      {
-        path: 'attack.labelFlipSource',
-        label: 'Flip source class',
-        help: 'Targeted flip: relabel this class (set it together with the target).',
-        when: attackIs('label-flip'),
-      },
-      {
-        path: 'attack.labelFlipTarget',
-        label: 'Flip target class',
-        help: 'Targeted flip: the class the source is relabelled to.',
-        when: attackIs('label-flip'),
-      },
-      { path: 'attack.backdoorTarget', label: 'Backdoor target', help: 'Class the triggered inputs are relabelled to.', when: attackIs('backdoor') },
-      { path: 'attack.poisonFraction', label: 'Poison fraction', help: 'Share of a malicious client’s examples stamped with the trigger.', step: 0.01, when: attackIs('backdoor') },
-      { path: 'attack.triggerSize', label: 'Trigger size', help: 'Side of the square max-intensity patch at the bottom-right corner (2-D data: a region beyond the top-right corner).', when: attackIs('backdoor') },
+      ...pluginFields(extensionPoint('attack'), attackSchema, {
+        fraction: { when: attackOn },
+        count: { when: attackOn, maxFrom: (c) => c.partition.numClients },
+        startRound: { when: attackOn },
+      }),
     ],
   },
   {

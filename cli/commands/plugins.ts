@@ -37,16 +37,17 @@ function typeOf(kind: FieldKind): string {
   }
 }
 
-function paramDoc(point: ExtensionPoint, key: string, schema: z.ZodType): ParamDoc {
+function paramDoc(point: ExtensionPoint, plugin: Plugin, key: string, schema: z.ZodType): ParamDoc {
   const path = `${point.section}.${key}`;
   const meta = paramMeta.get(schema);
   const value = (defaultConfig()[point.section] as Record<string, unknown>)[key];
-  const fallback = value === undefined ? `unset: ${meta?.defaultLabel ?? 'off'}` : JSON.stringify(value);
+  const unset = (plugin.unsetDefaults as Record<string, number> | undefined)?.[key] ?? meta?.defaultLabel ?? 'off';
+  const fallback = value === undefined ? `unset: ${unset}` : JSON.stringify(value);
   return { path, label: meta?.label ?? key, type: typeOf(fieldInfo(path).kind), default: fallback, help: meta?.help ?? '' };
 }
 
 function pluginDoc(point: ExtensionPoint, plugin: Plugin): PluginDoc {
-  const params = Object.entries(plugin.params as Record<string, z.ZodType>).map(([key, schema]) => paramDoc(point, key, schema));
+  const params = Object.entries(plugin.params as Record<string, z.ZodType>).map(([key, schema]) => paramDoc(point, plugin, key, schema));
   return { name: plugin.name, label: plugin.label, help: plugin.help, params };
 }
 

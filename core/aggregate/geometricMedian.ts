@@ -91,6 +91,7 @@ export const geometricMedian = defineAggregator({
       choices: { mean: 'Mean of the updates (RFA)', zero: 'Origin 0 (ByzFL)' },
     }),
   },
+  unsetDefaults: { geomedNu: NU, geomedIterations: MAX_ITERATIONS },
   create: ({ geomedNu: nu, geomedIterations: iterations, geomedStart: start }) => ({
     name: 'geometric-median',
     aggregate(updates, ctx) {

@@ -65,12 +65,18 @@ function addUpper(g: Float64Array, n: number, row: number, col: number, s0: numb
   if (col + 1 < n && row <= col + 1) g[row * n + col + 1] += s1;
 }
 
-/** Squared distances ‖x_i − x_j‖² = G_ii + G_jj − 2G_ij (clamped at 0 against rounding), zero diagonal. */
+/**
+ * Squared distances ‖x_i − x_j‖² = G_ii + G_jj − 2G_ij (clamped at 0 against rounding), zero diagonal. A row with ±∞
+ * or NaN in it (G_ii is then not finite) is +∞ away from every other, so distance-based rules never pick it (the
+ * Gram formula would give NaN, which compares as neither near nor far).
+ */
 function squaredDistances(gram: Float64Array, n: number): Float64Array {
   const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const v = Math.max(0, gram[i * n + i] + gram[j * n + j] - 2 * gram[i * n + j]);
+      const gii = gram[i * n + i];
+      const gjj = gram[j * n + j];
+      const v = Number.isFinite(gii) && Number.isFinite(gjj) ? Math.max(0, gii + gjj - 2 * gram[i * n + j]) : Infinity;
       d[i * n + j] = v;
       d[j * n + i] = v;
     }

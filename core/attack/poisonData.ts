@@ -1,9 +1,7 @@
 import type { ExperimentConfig } from '../config/schema';
 import type { Dataset } from '../data/types';
 import type { FeatureTransform } from '../partition/types';
-import { rngFor } from '../rng';
-import { flipLabel } from './labelFlip';
-import { triggerFor } from './trigger';
+import { createAttack } from './registry';
 
 /** A client's training data as handed to the trainer. */
 export interface ClientData {
@@ -13,13 +11,13 @@ export interface ClientData {
 }
 
 /**
- * A malicious client's poisoned copy of its examples (label-flip or backdoor), feature skew already applied so the
- * trigger is stamped on what the client sees. The backdoored examples are drawn once per client from
- * rngFor(seed, 'attack-poison', 0, client). Returns `clean` unchanged for the other attack kinds.
+ * A malicious client's poisoned copy of its examples, for attacks with a poisonData hook (label-flip, backdoor):
+ * feature skew is applied first, so a trigger is stamped on what the client sees. Returns `clean` unchanged for the
+ * other attacks.
  */
 export function poisonClientData(config: ExperimentConfig, clientId: number, clean: ClientData): ClientData {
-  const { kind } = config.attack;
-  if (kind !== 'label-flip' && kind !== 'backdoor') return clean;
+  const attack = createAttack(config.attack, { seed: config.seed });
+  if (!attack.poisonData) return clean;
   const { data, indices, transform } = clean;
   const n = indices.length;
   const size = data.featureSize;
@@ -30,16 +28,7 @@ export function poisonClientData(config: ExperimentConfig, clientId: number, cle
     y[k] = data.y[indices[k]];
   }
   transform?.(x, n);
-  if (kind === 'label-flip') {
-    for (let k = 0; k < n; k++) y[k] = flipLabel(y[k], data.numClasses, config.attack);
-  } else {
-    const trigger = triggerFor(data, config.attack.triggerSize);
-    const poisoned = Math.round(config.attack.poisonFraction * n);
-    for (const k of rngFor(config.seed, 'attack-poison', 0, clientId).sampleWithoutReplacement(n, poisoned)) {
-      trigger(x, k * size);
-      y[k] = config.attack.backdoorTarget;
-    }
-  }
+  attack.poisonData({ x, y, count: n, data }, clientId);
   return {
     data: { ...data, x, y, numExamples: n },
     indices: Int32Array.from({ length: n }, (_, k) => k),
@@ -48,31 +37,17 @@ export function poisonClientData(config: ExperimentConfig, clientId: number, cle
 
 /**
  * The inputs attack success is measured on, labelled with the attacker's target so that accuracy on this set is the
- * success rate. Backdoor: triggered test inputs whose true label is not the target; targeted label flip: test inputs
- * of the source class. Null when the attack has no target (all-to-all flip, model poisoning).
+ * success rate (the attack's successTest: e.g. backdoor, triggered test inputs whose true label is not the target;
+ * targeted label flip, test inputs of the source class). Null when the attack has no target.
  */
 export function attackTestSet(config: ExperimentConfig, train: Dataset, test: Dataset): Dataset | null {
-  const attack = config.attack;
+  const spec = createAttack(config.attack, { seed: config.seed }).successTest?.(train);
+  if (!spec) return null;
   const size = test.featureSize;
-  let keep: (label: number) => boolean;
-  let target: number;
-  if (attack.kind === 'backdoor') {
-    target = attack.backdoorTarget;
-    keep = (label) => label !== target;
-  } else if (attack.kind === 'label-flip' && attack.labelFlipSource !== undefined && attack.labelFlipTarget !== undefined) {
-    const source = attack.labelFlipSource;
-    target = attack.labelFlipTarget;
-    keep = (label) => label === source;
-  } else {
-    return null;
-  }
   const picked: number[] = [];
-  for (let i = 0; i < test.numExamples; i++) if (keep(test.y[i])) picked.push(i);
+  for (let i = 0; i < test.numExamples; i++) if (spec.keep(test.y[i])) picked.push(i);
   const x = new Float32Array(picked.length * size);
   picked.forEach((i, k) => x.set(test.x.subarray(i * size, (i + 1) * size), k * size));
-  if (attack.kind === 'backdoor') {
-    const trigger = triggerFor(train, attack.triggerSize);
-    for (let k = 0; k < picked.length; k++) trigger(x, k * size);
-  }
-  return { ...test, x, y: new Int32Array(picked.length).fill(target), numExamples: picked.length };
+  if (spec.trigger) for (let k = 0; k < picked.length; k++) spec.trigger(x, k * size);
+  return { ...test, x, y: new Int32Array(picked.length).fill(spec.target), numExamples: picked.length };
 }

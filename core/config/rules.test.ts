@@ -241,3 +241,21 @@ describe('the rules table: each rule once', () => {
     }
   });
 });
+
+describe('a rule behind bucketing sees the buckets', () => {
+  it('checks Krum against ⌈n/s⌉ buckets, naming the sampling that reaches them', () => {
+    const base = { partition: { numClients: 30 }, sampling: { fraction: 20 / 30 } };
+    // 20 sampled, s = 2: 10 buckets; Krum with f = 4 needs 2·4 + 3 = 11 of them, i.e. 21 clients (⌈21/2⌉ = 11).
+    expect(issuesOf({ ...base, aggregator: { name: 'krum', f: 4, bucketing: true } })).toEqual([
+      {
+        path: 'aggregator.name',
+        message:
+          'Krum needs at least 2f + 3 = 11 updates per round (f = 4), but this experiment samples 20 of 30 clients, ' +
+          'which pre-aggregation turns into 10 updates — raise sampling.fraction to ≥ 0.7 or lower aggregator.f to ≤ 3 ' +
+          '(got "krum")',
+      },
+    ]);
+    expect(issuesOf({ ...base, aggregator: { name: 'krum', f: 3, bucketing: true } })).toEqual([]);
+    expect(issuesOf({ ...base, sampling: { fraction: 0.7 }, aggregator: { name: 'krum', f: 4, bucketing: true } })).toEqual([]);
+  });
+});

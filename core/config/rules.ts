@@ -2,14 +2,11 @@
 // the rules (so the CLI, the library and the studio reject the same experiments), the studio disables the choices
 // that would break one and repairs what an edit broke, and shows each derived default by its value or formula.
 import { PRE_AGGREGATOR_PLUGINS, AGGREGATOR_PLUGINS } from '../aggregate/registry';
-import type { RoundNeed } from '../aggregate/types';
-import { ALIE_Z_DEFAULT_LABEL } from '../attack/alie';
-import { ALL_TO_ALL_FLIP_LABEL } from '../attack/labelFlip';
 import { maliciousCount } from '../attack/malicious';
-import { SCALING_GAMMA_DEFAULT_LABEL } from '../attack/scaling';
+import { DATASET_PLUGINS, datasetPlugin } from '../data/registry';
+import { DEFAULT_MODEL, MODEL_PLUGINS, modelPlugin } from '../model/registry';
 import { findPlugin } from '../plugin';
 import { initialClipNorm } from '../privacy/centralDp';
-import { SERVER_LR_DEFAULTS } from '../strategy/serverLr';
 import { clientsPerRound, clippedCountStddev, secAggNeighbours } from './derived';
 import type { ExperimentConfig } from './schema';
 
@@ -31,18 +28,27 @@ export interface ConfigRule {
 }
 
 const issue = (path: string, message: string): ConfigIssue[] => [{ path, message }];
+const IMAGE_MODELS = MODEL_PLUGINS.filter((p) => p.needsImages).map((p) => p.name);
+const IMAGE_DATASETS = DATASET_PLUGINS.filter((p) => p.input === 'image').map((p) => p.name);
 const secAggOn = (c: ExperimentConfig) => c.secureAggregation.mode !== 'none';
 
 /** In the order their issues are listed. */
 export const CONFIG_RULES: readonly ConfigRule[] = [
   {
+    // Which models need images and which datasets have them is the descriptors' (ModelPlugin.needsImages,
+    // DatasetPlugin.input); the messages name them in capitals (the CNN, MNIST).
     id: 'the CNN needs images',
     check: (c) =>
-      c.model.kind === 'cnn' && c.data.dataset !== 'mnist'
-        ? issue('model.kind', 'the CNN needs image data: use dataset "mnist"')
+      modelPlugin(c.model.kind).needsImages && datasetPlugin(c.data.dataset).input !== 'image'
+        ? issue(
+            'model.kind',
+            `the ${c.model.kind.toUpperCase()} needs image data: use dataset ${IMAGE_DATASETS.map((n) => JSON.stringify(n)).join(' or ')}`,
+          )
         : [],
-    disables: { 'model.kind': 'the CNN needs MNIST images' },
-    repair: { after: ['data.dataset'], apply: (c) => ({ ...c, model: { ...c.model, kind: 'mlp' } }) },
+    disables: {
+      'model.kind': `the ${IMAGE_MODELS.map((n) => n.toUpperCase()).join(' or ')} needs ${IMAGE_DATASETS.map((n) => n.toUpperCase()).join(' or ')} images`,
+    },
+    repair: { after: ['data.dataset'], apply: (c) => ({ ...c, model: { ...c.model, kind: DEFAULT_MODEL } }) },
   },
   {
     id: 'min clients ≤ clients',
@@ -146,20 +152,34 @@ function checkRoundNeeds(c: ExperimentConfig): ConfigIssue[] {
   const section = c.aggregator;
   const n = clientsPerRound(c);
   const samples = `this experiment samples ${n} of ${c.partition.numClients} clients`;
-  const unmet = (path: string, needs: readonly RoundNeed[]) =>
-    needs
+  const switchedOn = PRE_AGGREGATOR_PLUGINS.filter((pre) => section[pre.name]);
+  // What the rule itself receives from `clients` sampled updates, after the pre-aggregators (bucketing merges some).
+  const reaching = (clients: number) => switchedOn.reduce((m, pre) => pre.handsOn?.(section as never, m) ?? m, clients);
+  const clientsFor = (need: number) => {
+    let clients = need;
+    while (reaching(clients) < need) clients++;
+    return clients;
+  };
+  const rule = findPlugin(AGGREGATOR_PLUGINS, section.name, 'aggregator');
+  const seen = reaching(n);
+  const ruleIssues = (rule.roundNeeds?.(section as never) ?? [])
+    .filter(({ need }) => seen < need)
+    .map(({ param, need, why, fix }) => ({
+      path: `aggregator.${param ?? 'name'}`,
+      message:
+        `${why}, but ${samples}${seen === n ? '' : `, which pre-aggregation turns into ${seen} updates`} — ` +
+        fix(seen, sampleAtLeast(c, clientsFor(need))),
+    }));
+  if (ruleIssues.some((i) => i.path === 'aggregator.name')) return ruleIssues;
+  const preIssues = switchedOn.flatMap((pre) =>
+    (pre.roundNeeds?.(section as never) ?? [])
       .filter(({ need }) => n < need)
       .map(({ param, need, why, fix }) => ({
-        path: `aggregator.${param ?? path}`,
+        path: `aggregator.${param ?? pre.name}`,
         message: `${why}, but ${samples} — ${fix(n, sampleAtLeast(c, need))}`,
-      }));
-  const rule = findPlugin(AGGREGATOR_PLUGINS, section.name, 'aggregator');
-  const issues = unmet('name', rule.roundNeeds?.(section as never) ?? []);
-  if (issues.some((i) => i.path === 'aggregator.name')) return issues;
-  for (const pre of PRE_AGGREGATOR_PLUGINS) {
-    if (section[pre.name]) issues.push(...unmet(pre.name, pre.roundNeeds?.(section) ?? []));
-  }
-  return issues;
+      })),
+  );
+  return [...ruleIssues, ...preIssues];
 }
 
 /** The change that samples at least `need` clients per round: a larger sampling.fraction, or more clients. */
@@ -180,7 +200,6 @@ export interface DerivedDefault {
 
 /** The optional fields outside plugins (a plugin's own carry their label in its parameter metadata). */
 export const DERIVED_DEFAULTS: readonly DerivedDefault[] = [
-  { path: 'strategy.serverLr', value: (c) => SERVER_LR_DEFAULTS[c.strategy.name] },
   { path: 'privacy.clipNorm', value: (c) => initialClipNorm(c.privacy) },
   {
     path: 'privacy.clippedCountStddev',
@@ -189,8 +208,4 @@ export const DERIVED_DEFAULTS: readonly DerivedDefault[] = [
   },
   { path: 'secureAggregation.neighbours', value: (c) => secAggNeighbours(c), label: '2·⌈log₂ n⌉' },
   { path: 'attack.count', value: maliciousCount, label: 'fraction × clients' },
-  { path: 'attack.alieZ', label: ALIE_Z_DEFAULT_LABEL },
-  { path: 'attack.scalingGamma', label: SCALING_GAMMA_DEFAULT_LABEL },
-  { path: 'attack.labelFlipSource', label: ALL_TO_ALL_FLIP_LABEL },
-  { path: 'attack.labelFlipTarget', label: ALL_TO_ALL_FLIP_LABEL },
 ];

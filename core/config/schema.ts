@@ -2,8 +2,14 @@
 // presets and the database carry. Bump CONFIG_VERSION (and add a migration) when a field changes meaning.
 import { z } from 'zod';
 import { AGGREGATOR_PLUGINS, PRE_AGGREGATOR_PLUGINS } from '../aggregate/registry';
+import { ATTACK_PLUGINS } from '../attack/registry';
 import { nnm } from '../aggregate/nnm';
 import { mergeParams, param, pluginNames, switches, switchOf } from '../plugin';
+import { DATASET_PLUGINS } from '../data/registry';
+import { DEFAULT_MODEL, MODEL_PLUGINS } from '../model/registry';
+import { PARTITIONER_PLUGINS } from '../partition/registry';
+import { STRATEGY_PLUGINS } from '../strategy/registry';
+import { ConfigError } from './configError';
 import { migrateConfig } from './migrations';
 import { CONFIG_RULES } from './rules';
 
@@ -12,57 +18,82 @@ export const CONFIG_VERSION = 1;
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const real = (min: number, max: number) => z.number().min(min).max(max);
 
-export const DATASETS = ['mnist', 'blobs', 'moons', 'circles', 'spiral', 'xor'] as const;
-export type DatasetName = (typeof DATASETS)[number];
-export const TWO_D_DATASETS: readonly DatasetName[] = ['blobs', 'moons', 'circles', 'spiral', 'xor'];
+/** The datasets' names (data.dataset), in the studio's order. */
+export const DATASETS = DATASET_PLUGINS.map((p) => p.name);
+export type DatasetName = (typeof DATASET_PLUGINS)[number]['name'];
+/** The sets of 2-D points, whose decision boundary the studio draws. */
+export const TWO_D_DATASETS: readonly DatasetName[] = DATASET_PLUGINS.filter((p) => p.input === 'point2d').map((p) => p.name);
 
+/** The data: the dataset plugins' parameters, flat (the 2-D sets' size, noise and classes), and the test split. */
 export const dataSchema = z
   .strictObject({
-    dataset: z.enum(DATASETS).default('mnist'),
-    /** 2-D sets only: number of points generated (train + test). MNIST always uses the ≈10,000 shipped digits. */
-    numSamples: int(100, 20_000).default(1_000),
-    /** 2-D sets only: standard deviation of the Gaussian noise added to each point. */
-    noise: real(0, 2).default(0.1),
-    /** blobs and spiral only: number of classes (moons, circles and XOR have 2). */
-    numClasses: int(2, 10).default(3),
+    dataset: param(pluginNames(DATASET_PLUGINS, 'mnist'), {
+      label: 'Dataset',
+      help: 'MNIST digits (28×28 images) or a 2-D teaching set whose decision boundary can be drawn.',
+    }),
+    ...mergeParams(DATASET_PLUGINS),
     /** Fraction of the dataset held out as the server's test set (seeded split). */
-    testFraction: real(0.05, 0.5).default(0.2),
+    testFraction: param(real(0.05, 0.5).default(0.2), {
+      label: 'Test fraction',
+      help: "Share of the data held out as the server's test set.",
+      step: 0.01,
+    }),
   })
   .prefault({});
 
-export const LABEL_PARTITIONS = ['iid', 'dirichlet', 'pathological', 'shard'] as const;
+/** The label partitioners' names (partition.method), in the studio's order. */
+export const LABEL_PARTITIONS = PARTITIONER_PLUGINS.map((p) => p.name);
 export const FEATURE_SKEWS = ['none', 'rotation', 'noise', 'shift'] as const;
 
+/**
+ * How the train set is split over clients: the label partitioner plugins' parameters, flat, between the section's own
+ * fields (the number of clients, quantity and feature skew), which apply whichever partitioner is chosen.
+ */
 export const partitionSchema = z
   .strictObject({
-    numClients: int(1, 500).default(20),
-    /** How labels are spread over clients (flwr-datasets partitioner names). */
-    method: z.enum(LABEL_PARTITIONS).default('iid'),
-    /** Dirichlet concentration: small = strong label skew, large = close to IID. */
-    alpha: real(0.001, 1_000).default(0.5),
-    /** Dirichlet: every client gets at least this many examples (resampled, error after 10 tries). */
-    minPartitionSize: int(0, 1_000).default(10),
-    /** Pathological: number of distinct classes each client holds. */
-    classesPerClient: int(1, 10).default(2),
-    /** Shard: number of label-sorted shards each client receives (McMahan et al. 2017). */
-    shardsPerClient: int(1, 20).default(2),
+    numClients: param(int(1, 500).default(20), {
+      label: 'Clients',
+      help: 'Number of virtual clients N the training data is split across.',
+      log: true,
+    }),
+    method: param(pluginNames(PARTITIONER_PLUGINS, 'iid'), {
+      label: 'Label split',
+      help: 'How labels are spread over clients (flwr-datasets partitioners).',
+    }),
+    ...mergeParams(PARTITIONER_PLUGINS),
     /** Quantity skew: client sizes follow a power law with this exponent (0 = equal sizes). Combines with `method`. */
-    quantitySkew: real(0, 5).default(0),
+    quantitySkew: param(real(0, 5).default(0), {
+      label: 'Quantity skew',
+      help: 'Client sizes follow a power law with this exponent (0 = equal sizes); combines with the label split.',
+      step: 0.1,
+    }),
     /** Feature skew: per-client input transform (rotation/noise for MNIST, shift/rotation for 2-D). */
-    featureSkew: z.enum(FEATURE_SKEWS).default('none'),
+    featureSkew: param(z.enum(FEATURE_SKEWS).default('none'), {
+      label: 'Feature skew',
+      help: 'A fixed per-client input transform: rotated, noisy or shifted inputs.',
+      choices: { none: 'None', rotation: 'Rotation', noise: 'Noise', shift: 'Shift' },
+    }),
     /** Feature skew strength in [0, 1]: scales the per-client rotation angle, shift or noise level. */
-    featureSkewStrength: real(0, 1).default(0.5),
+    featureSkewStrength: param(real(0, 1).default(0.5), {
+      label: 'Skew strength',
+      help: 'Scales each client’s rotation angle, shift or noise level (0 – 1).',
+      step: 0.05,
+    }),
   })
   .prefault({});
 
-export const MODELS = ['logreg', 'mlp', 'cnn'] as const;
-export type ModelKind = (typeof MODELS)[number];
+/** The models' names (model.kind), in the studio's order. */
+export const MODELS = MODEL_PLUGINS.map((p) => p.name);
+export type ModelKind = (typeof MODEL_PLUGINS)[number]['name'];
 
+/** The model: the model plugins' parameters, flat (the MLP's hidden sizes). */
 export const modelSchema = z
   .strictObject({
-    kind: z.enum(MODELS).default('mlp'),
-    /** MLP hidden layer sizes. */
-    hidden: z.array(int(1, 1_024)).min(1).max(4).default([128]),
+    kind: param(pluginNames(MODEL_PLUGINS, DEFAULT_MODEL), {
+      label: 'Model',
+      help: 'Logistic regression, a multi-layer perceptron, or a small CNN (MNIST only).',
+    }),
+    ...mergeParams(MODEL_PLUGINS),
   })
   .prefault({});
 
@@ -79,29 +110,18 @@ export const trainSchema = z
   })
   .prefault({});
 
-export const STRATEGIES = ['fedavg', 'fedprox', 'fedavgm', 'fedadam', 'fedyogi', 'fedadagrad'] as const;
-export type StrategyName = (typeof STRATEGIES)[number];
+/** The strategies' names (strategy.name), in the studio's order. */
+export const STRATEGIES = STRATEGY_PLUGINS.map((p) => p.name);
+export type StrategyName = (typeof STRATEGY_PLUGINS)[number]['name'];
 
+/** The server's optimizer: the strategy plugins' parameters, flat (serverLr is one schema listed by several). */
 export const strategySchema = z
   .strictObject({
-    name: z.enum(STRATEGIES).default('fedavg'),
-    /** FedProx: proximal term (μ/2)‖w − w_global‖² added to each client's loss (0 = FedAvg). */
-    proximalMu: real(0, 10).default(0.01),
-    /** Server learning rate η. Unset = the strategy's Flower default (FedAvgM 1.0, FedAdam 0.1, FedYogi 0.01, FedAdagrad 0.1). */
-    serverLr: real(1e-5, 10).optional(),
-    /** FedAvgM server momentum β. */
-    serverMomentum: real(0, 0.999).default(0),
-    /** FedOpt first-moment decay β₁. */
-    beta1: real(0, 0.999).default(0.9),
-    /** FedOpt second-moment decay β₂. */
-    beta2: real(0, 0.9999).default(0.99),
-    /** FedOpt adaptivity τ (Flower's current API default 1e-3). */
-    tau: real(1e-12, 1).default(1e-3),
-    /**
-     * FedAdam: scale η by Flower's bias correction √(1−β₂ᵗ)/(1−β₁ᵗ), t = round + 1 (true, Flower), or take the
-     * uncorrected step of Reddi et al. 2021 (false). FedYogi and FedAdagrad have none, as in Flower.
-     */
-    biasCorrection: z.boolean().default(true),
+    name: param(pluginNames(STRATEGY_PLUGINS, 'fedavg'), {
+      label: 'Strategy',
+      help: 'How the server turns client updates into the next global model (Flower names).',
+    }),
+    ...mergeParams(STRATEGY_PLUGINS),
   })
   .prefault({});
 
@@ -120,51 +140,34 @@ export const aggregatorSchema = z
   })
   .prefault({});
 
-export const ATTACKS = [
-  'none',
-  'label-flip',
-  'backdoor',
-  'sign-flip',
-  'gaussian',
-  'scaling',
-  'alie',
-  'ipm',
-  'free-rider',
-] as const;
+/** The attack plugins' names (core/attack/registry.ts), 'none' first. */
+export const ATTACKS = ATTACK_PLUGINS.map((p) => p.name);
 export type AttackKind = (typeof ATTACKS)[number];
 
+/**
+ * Who attacks and how: the attack plugin chosen by `kind`, the section's own fields (which clients are malicious,
+ * from when), and every attack plugin's parameters, flat.
+ */
 export const attackSchema = z
   .strictObject({
-    /** Threat model. Data poisoning: label-flip, backdoor. Model poisoning of the update: the rest. */
-    kind: z.enum(ATTACKS).default('none'),
-    /** Share of clients that are malicious (drawn once from the seed). */
-    fraction: real(0, 1).default(0.2),
-    /** Number of malicious clients; overrides `fraction` when set. */
-    count: int(0, 500).optional(),
-    /** First round in which the malicious clients attack. */
-    startRound: int(1, 1_000).default(1),
-    /** Sign flip: malicious update = −s · its honest update. */
-    signFlipScale: real(0, 1_000).default(1),
-    /** Sign flip: omniscient variant, the malicious update is −s · mean(honest updates of the round). */
-    signFlipOmniscient: z.boolean().default(false),
-    /** Gaussian: update ~ N(0, σ²) per coordinate. */
-    gaussianStd: real(0, 100).default(1),
-    /** IPM (Xie et al. 2020): malicious update = −ε · mean(honest); 0.1 small, > 1 (e.g. 2) large. */
-    ipmEpsilon: real(0, 100).default(0.1),
-    /** ALIE (Baruch et al. 2019): z in mean + z·std. Unset = Φ⁻¹((n − f − s)/(n − f)), s = floor(n/2 + 1) − f. */
-    alieZ: real(-10, 10).optional(),
-    /** Model replacement (Bagdasaryan et al. 2020): boost γ of the update. Unset = n/η (n sampled clients). */
-    scalingGamma: real(0, 10_000).optional(),
-    /** Label flip: source class (unset with target unset = all-to-all y → C−1−y). */
-    labelFlipSource: int(0, 9).optional(),
-    /** Label flip: target class for the source class. */
-    labelFlipTarget: int(0, 9).optional(),
-    /** Backdoor: class the triggered inputs are relabelled to. */
-    backdoorTarget: int(0, 9).default(0),
-    /** Backdoor: share of a malicious client's examples that get the trigger. */
-    poisonFraction: real(0, 1).default(0.5),
-    /** Backdoor: side in pixels of the square trigger patch at the bottom-right corner (MNIST). */
-    triggerSize: int(1, 10).default(3),
+    kind: param(pluginNames(ATTACK_PLUGINS, 'none'), {
+      label: 'Attack',
+      help: 'Malicious clients poison their data (label flip, backdoor) or their update (the rest). The omniscient ones see the round’s honest updates.',
+    }),
+    fraction: param(real(0, 1).default(0.2), {
+      label: 'Malicious fraction',
+      help: 'Share of clients that are malicious, chosen by the seed.',
+      step: 0.01,
+    }),
+    count: param(int(0, 500).optional(), {
+      label: 'Malicious count',
+      help: 'Number of malicious clients; overrides the fraction when set.',
+    }),
+    startRound: param(int(1, 1_000).default(1), {
+      label: 'Start round',
+      help: 'First round in which the malicious clients attack.',
+    }),
+    ...mergeParams(ATTACK_PLUGINS),
   })
   .prefault({});
 
@@ -303,12 +306,7 @@ export type ExperimentConfig = z.infer<typeof experimentSchema>;
 /** What a user may write: every field optional. */
 export type ExperimentConfigInput = z.input<typeof experimentSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly issues: { path: string; message: string }[]) {
-    super(issues.map((i) => `${i.path || '(config)'}: ${i.message}`).join('\n'));
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /**
  * The issues back from a ConfigError's message: an error that crossed a worker boundary arrives as text only. Lines

@@ -1,4 +1,4 @@
-import type { Dataset } from './types';
+import { defineDataset, type Dataset } from './types';
 
 // Layout written by scripts/prepare-assets.mjs (little endian):
 // "FSMN" | u32 count | u32 rows | u32 cols | u8 labels[count] | u8 pixels[count·rows·cols]
@@ -49,3 +49,24 @@ export function decodeMnist(bytes: Uint8Array): Dataset {
     numClasses: NUM_CLASSES,
   };
 }
+
+/** The MNIST digits shipped in public/data/mnist.bin (scripts/prepare-assets.mjs). */
+export const mnist = defineDataset({
+  name: 'mnist',
+  label: 'MNIST digits',
+  help: 'About 10,000 handwritten digits, 28×28 grey images in 10 classes (LeCun et al. 1998), shipped with FedStudio.',
+  params: {},
+  input: 'image',
+  async create(_params, { loadAsset }) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await loadAsset('mnist.bin');
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new Error(`could not load public/data/mnist.bin (${reason}): run \`npm install\`, which regenerates it`, {
+        cause,
+      });
+    }
+    return decodeMnist(bytes);
+  },
+});

@@ -1,8 +1,8 @@
-import type { DatasetName } from '../config/schema';
 import type { Rng } from '../rng';
+import type { TWO_D_GENERATORS } from './twoD';
 import type { Dataset } from './types';
 
-export type TwoDName = Exclude<DatasetName, 'mnist'>;
+export type TwoDName = keyof typeof TWO_D_GENERATORS;
 
 /** A 2-D teaching set: `numSamples` points in `numClasses` balanced classes, Gaussian noise of std `noise`. */
 export type TwoDGenerator = (numSamples: number, noise: number, numClasses: number, rng: Rng) => Dataset;

@@ -1,8 +1,9 @@
-import { createAggregator } from '../aggregate/registry';
+import { createAggregator, PRE_AGGREGATOR_PLUGINS } from '../aggregate/registry';
 import type { AggregationDecision, Aggregator } from '../aggregate/types';
 import { cosine } from '../attack/cosine';
 import { maliciousClients } from '../attack/malicious';
 import { poisonUpdates } from '../attack/poisonUpdates';
+import { attackPlugin } from '../attack/registry';
 import { allFinite, byClientId, l2Norm } from '../aggregate/vector';
 import type { ExperimentConfig } from '../config/schema';
 import type { PartitionStats } from '../partition/types';
@@ -240,7 +241,9 @@ export class RoundEngine {
     const lost = new Set(received.lost.map((f) => f.clientId));
     const honest = byClientId(received.updates);
     this.checkUpdates(tasks.filter((t) => !lost.has(t.clientId)), honest);
-    const updates = poisonUpdates(this.config, round, honest, this.malicious);
+    const updates = poisonUpdates(this.config, round, honest, this.malicious, this.global);
+    // Forged updates with ±∞ or NaN (the inf attack): named if the run diverges.
+    const nonFinite = updates === honest ? [] : updates.filter((u) => this.malicious.has(u.clientId) && !allFinite(u.delta));
 
     let next = this.global;
     const attack = this.config.attack.kind !== 'none' ? { decisions: new Map<number, AggregationDecision>() } : null;
@@ -279,7 +282,7 @@ export class RoundEngine {
         updates.length === 0 ? 'every sampled client dropped out: the global model is unchanged' : uplink.note,
       ]),
     });
-    return { diverged: divergence(round, test.loss, this.global, this.config) };
+    return { diverged: divergence(round, test.loss, this.global, this.config, nonFinite.map((u) => u.clientId)) };
   }
 
   private checkUpdates(tasks: ClientTask[], updates: ClientUpdate[]): void {
@@ -400,12 +403,35 @@ function federatedAccuracy(updates: readonly ClientUpdate[]): number {
   return weight > 0 ? sum / weight : NaN;
 }
 
-/** Why the run must stop after `round`, naming the likely cause; null while the loss and the weights are finite. */
-export function divergence(round: number, testLoss: number, weights: Float32Array, config: ExperimentConfig): string | null {
+/**
+ * Why the run must stop after `round`, naming the likely cause; null while the loss and the weights are finite.
+ * `nonFinite`: the malicious clients whose forged update this round had ±∞ or NaN in it.
+ */
+export function divergence(
+  round: number,
+  testLoss: number,
+  weights: Float32Array,
+  config: ExperimentConfig,
+  nonFinite: readonly number[] = [],
+): string | null {
   const symptom = !Number.isFinite(testLoss)
     ? `test loss is ${testLoss}`
     : !allFinite(weights) && 'the global model has NaN or infinite weights';
-  return symptom ? `training diverged at round ${round}: ${symptom} — ${divergenceCause(config, round)}` : null;
+  if (!symptom) return null;
+  const cause = nonFinite.length > 0 ? nonFiniteCause(config, nonFinite) : divergenceCause(config, round);
+  return `training diverged at round ${round}: ${symptom} — ${cause}`;
+}
+
+/** An attack that sent ±∞ or NaN, and the aggregator that let it through. */
+function nonFiniteCause({ attack, aggregator }: ExperimentConfig, clients: readonly number[]): string {
+  const who = `${clients.length === 1 ? 'client' : 'clients'} ${clients.join(', ')}`;
+  // Named as createAggregator names it: the pre-aggregators switched on first (e.g. "nnm+median").
+  const rule = [...PRE_AGGREGATOR_PLUGINS.filter((p) => aggregator[p.name]).map((p) => p.name), aggregator.name].join('+');
+  return (
+    `cause: the ${attack.kind} attack: malicious ${who} sent non-finite updates (±∞ or NaN), which aggregator ` +
+    `"${rule}" let into the aggregate; median, trimmed-mean (with trimCount ≥ the attackers per round), ` +
+    'krum, multi-krum, bulyan and norm-bound drop them (without DP, whose clipping turns them into NaN)'
+  );
 }
 
 /** The setting that most likely blew the model up, and what to change: the learning rate unless noise or an attack stands out. */
@@ -414,7 +440,7 @@ function divergenceCause(config: ExperimentConfig, round: number): string {
   const lr = ['fedavgm', 'fedadam', 'fedyogi', 'fedadagrad'].includes(config.strategy.name)
     ? 'lower the learning rate (train.lr) or the server learning rate (strategy.serverLr)'
     : 'lower the learning rate';
-  const poisons = ['sign-flip', 'gaussian', 'scaling', 'alie', 'ipm'].includes(attack.kind);
+  const poisons = attackPlugin(attack.kind).unbounded === true;
   const attacking = poisons && round >= attack.startRound && (attack.count ?? attack.fraction) > 0;
   // DP clips every update, the attackers' too: only the unclipped plain mean lets an update of any size through.
   if (attacking && privacy.mode === 'none' && config.aggregator.name === 'mean') {

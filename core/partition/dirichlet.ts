@@ -1,8 +1,10 @@
-import { ConfigError } from '../config/schema';
+import { z } from 'zod';
+import { ConfigError } from '../config/configError';
 import { groupByClass } from '../data/split';
+import { param } from '../plugin';
 import { apportion } from './apportion';
 import { distributeClasses } from './distributeClasses';
-import type { LabelPartitioner } from './partitioner';
+import { definePartitioner, type PartitionInput } from './types';
 
 const MAX_TRIES = 10;
 
@@ -10,8 +12,28 @@ const MAX_TRIES = 10;
  * Dirichlet label skew (flwr-datasets DirichletPartitioner, self_balancing = False): per class, client shares
  * ~ Dir(α), times the quantity-skew weights; resampled until every client has ≥ minPartitionSize examples.
  */
-export const dirichlet: LabelPartitioner = ({ labels, numClasses, weights, options, rng }) => {
-  const { alpha, minPartitionSize, quantitySkew } = options;
+export const dirichlet = definePartitioner({
+  name: 'dirichlet',
+  label: 'Dirichlet(α)',
+  help: 'Per class, client shares ~ Dir(α): small α = few classes per client, large α ≈ IID (Hsu et al. 2019; flwr-datasets DirichletPartitioner).',
+  params: {
+    alpha: param(z.number().min(0.001).max(1_000).default(0.5), {
+      label: 'Dirichlet α',
+      help: 'Concentration: small α = each client sees few classes (strong skew), large α ≈ IID.',
+      log: true,
+    }),
+    minPartitionSize: param(z.number().int().min(0).max(1_000).default(10), {
+      label: 'Min client size',
+      help: 'Dirichlet draws are resampled until every client has at least this many examples.',
+    }),
+  },
+  create: (params) => (input) => dirichletSplit(params, input),
+});
+
+function dirichletSplit(
+  { alpha, minPartitionSize }: { alpha: number; minPartitionSize: number },
+  { labels, numClasses, weights, quantitySkew, rng }: PartitionInput,
+): Int32Array[] {
   const numClients = weights.length;
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const smallestExpected = (labels.length * Math.min(...weights)) / totalWeight;
@@ -55,4 +77,4 @@ export const dirichlet: LabelPartitioner = ({ labels, numClasses, weights, optio
         `${MAX_TRIES} tries: raise partition.alpha, lower partition.minPartitionSize${hint} or partition.numClients`,
     },
   ]);
-};
+}

@@ -91,7 +91,8 @@ describe('Dirichlet', () => {
   it('resamples until every client has minPartitionSize examples', () => {
     const options = configFor({ method: 'dirichlet', alpha: 0.5, numClients: 50, minPartitionSize: 50 }).partition;
     const rng = countingRng(rngFor(42, 'partition'));
-    const clients = dirichlet({ labels: LABELS, numClasses: 10, weights: quantitySkewWeights(50, 0), options, rng });
+    const split = dirichlet.create(options);
+    const clients = split({ labels: LABELS, numClasses: 10, weights: quantitySkewWeights(50, 0), quantitySkew: 0, rng });
     expect(rng.dirichletDraws).toBeGreaterThan(10); // the first draw left a client short (this seed needs 2 tries)
     expect(Math.min(...clients.map((c) => c.length))).toBeGreaterThanOrEqual(50);
     expect(clients.reduce((n, c) => n + c.length, 0)).toBe(8_000);
@@ -104,7 +105,7 @@ describe('Dirichlet', () => {
     const options = configFor({ method: 'dirichlet', alpha: 0.001, numClients: 20 }).partition;
     const rng = countingRng(new Rng(1));
     expect(() =>
-      dirichlet({ labels: LABELS, numClasses: 10, weights: quantitySkewWeights(20, 0), options, rng }),
+      dirichlet.create(options)({ labels: LABELS, numClasses: 10, weights: quantitySkewWeights(20, 0), quantitySkew: 0, rng }),
     ).toThrow(ConfigError);
     expect(rng.dirichletDraws).toBe(10 * 10); // 10 tries × one draw per class
   });

@@ -1,7 +1,10 @@
-import { ConfigError, type ExperimentConfig } from '../config/schema';
+import { ConfigError } from '../config/configError';
+import type { ExperimentConfig } from '../config/schema';
+import { datasetPlugin } from '../data/registry';
+import { findPlugin } from '../plugin';
 import { rngFor } from '../rng';
 import { quantitySkewWeights } from './quantitySkew';
-import { LABEL_PARTITIONERS } from './registry';
+import { PARTITIONER_PLUGINS } from './registry';
 import { partitionStats } from './stats';
 import type { Partition } from './types';
 
@@ -17,16 +20,17 @@ export function partitionData(config: ExperimentConfig, labels: Int32Array, numC
         path: 'partition.numClients',
         message:
           `${options.numClients} clients but only ${labels.length} training examples: lower partition.numClients` +
-          (config.data.dataset === 'mnist' ? '' : ' or raise data.numSamples'),
+          ('numSamples' in datasetPlugin(config.data.dataset).params ? ' or raise data.numSamples' : ''),
       },
     ]);
   }
-  const clients = LABEL_PARTITIONERS[options.method]({
+  const split = findPlugin(PARTITIONER_PLUGINS, options.method, 'partition method').create(options as never);
+  const clients = split({
     labels,
     numClasses,
     // Quantity skew enters as per-client weights: every label method splits what it hands out in proportion to them.
     weights: quantitySkewWeights(options.numClients, options.quantitySkew),
-    options,
+    quantitySkew: options.quantitySkew,
     rng: rngFor(config.seed, 'partition'),
   });
   for (const indices of clients) indices.sort();

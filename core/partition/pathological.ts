@@ -1,17 +1,34 @@
-import { ConfigError } from '../config/schema';
+import { z } from 'zod';
+import { ConfigError } from '../config/configError';
 import { groupByClass } from '../data/split';
+import { param } from '../plugin';
 import type { Rng } from '../rng';
 import { apportion } from './apportion';
 import { distributeClasses } from './distributeClasses';
-import type { LabelPartitioner } from './partitioner';
+import { definePartitioner, type PartitionInput } from './types';
 
 /**
  * Pathological label skew (flwr-datasets PathologicalPartitioner, class_assignment_mode "random"): each client
  * holds exactly `classesPerClient` random classes; each class's examples are split among the clients holding it
  * (in proportion to their quantity-skew weights). Unlike flwr, every class gets a holder, so no example is dropped.
  */
-export const pathological: LabelPartitioner = ({ labels, numClasses, weights, options, rng }) => {
-  const { classesPerClient } = options;
+export const pathological = definePartitioner({
+  name: 'pathological',
+  label: 'Pathological (k classes)',
+  help: 'Each client holds exactly k random classes, each class split among its holders (flwr-datasets PathologicalPartitioner).',
+  params: {
+    classesPerClient: param(z.number().int().min(1).max(10).default(2), {
+      label: 'Classes per client',
+      help: 'Pathological split: number of distinct classes each client holds.',
+    }),
+  },
+  create: (params) => (input) => pathologicalSplit(params, input),
+});
+
+function pathologicalSplit(
+  { classesPerClient }: { classesPerClient: number },
+  { labels, numClasses, weights, rng }: PartitionInput,
+): Int32Array[] {
   const numClients = weights.length;
   const byClass = groupByClass(labels, numClasses);
   const present = byClass.flatMap((members, c) => (members.length > 0 ? [c] : []));
@@ -49,7 +66,7 @@ export const pathological: LabelPartitioner = ({ labels, numClasses, weights, op
     return perClient;
   });
   return distributeClasses(byClass, counts, rng);
-};
+}
 
 /** Random classes per client, then repaired so every class has a holder: a class held by nobody takes the place of
  * a class held by several, in a randomly chosen client. */

@@ -1,16 +1,12 @@
-import type { LABEL_PARTITIONS } from '../config/schema';
+// The label partitioners FedStudio offers (flwr-datasets names): one line each. The config's partition section, the
+// CLI's --set, the share URL and the studio's fields are assembled from this list (core/config/schema.ts,
+// app/lib/fields.ts).
 import { dirichlet } from './dirichlet';
 import { iid } from './iid';
-import type { LabelPartitioner } from './partitioner';
 import { pathological } from './pathological';
 import { shard } from './shard';
 
-export type LabelPartitionMethod = (typeof LABEL_PARTITIONS)[number];
+/** Selected by partition.method, in the studio's order; the first is the default. */
+export const PARTITIONER_PLUGINS = [iid, dirichlet, pathological, shard] as const;
 
-/** Label-skew methods by their config name (partition.method). */
-export const LABEL_PARTITIONERS: Record<LabelPartitionMethod, LabelPartitioner> = {
-  iid,
-  dirichlet,
-  pathological,
-  shard,
-};
+export type LabelPartitionMethod = (typeof PARTITIONER_PLUGINS)[number]['name'];

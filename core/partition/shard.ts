@@ -1,22 +1,40 @@
-import { ConfigError } from '../config/schema';
+import { z } from 'zod';
+import { ConfigError } from '../config/configError';
 import { groupByClass } from '../data/split';
+import { param } from '../plugin';
 import { apportion } from './apportion';
-import type { LabelPartitioner } from './partitioner';
+import { definePartitioner, type PartitionInput } from './types';
 
 /**
  * Shards (McMahan et al. 2017; flwr-datasets ShardPartitioner): sort the train set by label, cut it into
  * numClients·shardsPerClient equal shards and deal them out at random, shardsPerClient per client (quantity skew
  * re-deals the same shards in proportion to the weights, at least one each).
  */
-export const shard: LabelPartitioner = ({ labels, numClasses, weights, options, rng }) => {
+export const shard = definePartitioner({
+  name: 'shard',
+  label: 'Shards (McMahan)',
+  help: 'Sort the train set by label, cut it into equal shards and deal each client shardsPerClient of them (McMahan et al. 2017; flwr-datasets ShardPartitioner).',
+  params: {
+    shardsPerClient: param(z.number().int().min(1).max(20).default(2), {
+      label: 'Shards per client',
+      help: 'Label-sorted shards each client receives (McMahan et al. 2017).',
+    }),
+  },
+  create: (params) => (input) => shardSplit(params, input),
+});
+
+function shardSplit(
+  { shardsPerClient: perClient }: { shardsPerClient: number },
+  { labels, numClasses, weights, rng }: PartitionInput,
+): Int32Array[] {
   const numClients = weights.length;
-  const numShards = numClients * options.shardsPerClient;
+  const numShards = numClients * perClient;
   if (numShards > labels.length) {
     throw new ConfigError([
       {
         path: 'partition.shardsPerClient',
         message:
-          `${numClients} clients × ${options.shardsPerClient} shards = ${numShards} shards is more than the ` +
+          `${numClients} clients × ${perClient} shards = ${numShards} shards is more than the ` +
           `${labels.length} training examples: lower partition.shardsPerClient or partition.numClients`,
       },
     ]);
@@ -46,4 +64,4 @@ export const shard: LabelPartitioner = ({ labels, numClasses, weights, options, 
     }
     return indices;
   });
-};
+}

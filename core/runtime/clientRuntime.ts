@@ -14,6 +14,7 @@ import { featureTransformFor } from '../partition/featureSkew';
 import { partitionData } from '../partition/partition';
 import type { Partition, PartitionStats } from '../partition/types';
 import { rngFor } from '../rng';
+import { clientTraining } from '../strategy/registry';
 import { initBackend, type BackendOptions } from '../tf/backend';
 import { LocalTrainer } from '../train/localTrainer';
 import { combineTestChunks, testChunkCount, testChunkIndices } from './testChunks';
@@ -114,7 +115,7 @@ export class ClientRuntime {
       own.data,
       own.indices,
       {
-        proximalMu: config.strategy.name === 'fedprox' ? config.strategy.proximalMu : 0,
+        ...clientTraining(config.strategy),
         workFraction: task.workFraction,
         dpSgd: config.privacy.dpSgd
           ? {

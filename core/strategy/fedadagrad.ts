@@ -1,5 +1,6 @@
-import { createFedOpt, type FedOptRule } from './fedopt';
-import type { Strategy, StrategyConfig } from './types';
+import { adaptivity, createFedOpt, type FedOptParams, type FedOptRule } from './fedopt';
+import { serverLr } from './params';
+import { defineStrategy, type Strategy } from './types';
 
 /** FedAdagrad: v ← v + Δ². Flower defaults η = 0.1 and β₁ = 0 (m = Δ). */
 export const fedAdagradRule: FedOptRule = {
@@ -9,4 +10,13 @@ export const fedAdagradRule: FedOptRule = {
   secondMoment: (v, d2) => v + d2,
 };
 
-export const createFedAdagrad = (cfg: StrategyConfig): Strategy => createFedOpt(fedAdagradRule, cfg);
+export const createFedAdagrad = (cfg: FedOptParams): Strategy => createFedOpt(fedAdagradRule, cfg);
+
+export const fedadagrad = defineStrategy({
+  name: 'fedadagrad',
+  label: 'FedAdagrad',
+  help: 'Adagrad on the aggregated update: v sums Δ², x ← x + η·Δ/(√v + τ) (Reddi et al. 2021; Flower FedAdagrad).',
+  params: { serverLr, tau: adaptivity },
+  unsetDefaults: { serverLr: fedAdagradRule.defaultLr },
+  create: createFedAdagrad,
+});

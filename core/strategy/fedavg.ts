@@ -1,5 +1,5 @@
-import type { Strategy } from './types';
 import { checkSameSize } from './step';
+import { defineStrategy, type Strategy } from './types';
 
 /** x + Δ: the new global model is the aggregate of the client models. */
 export function averageStep(global: Float32Array, delta: Float32Array): Float32Array {
@@ -13,3 +13,11 @@ export function averageStep(global: Float32Array, delta: Float32Array): Float32A
 export function createFedAvg(): Strategy {
   return { name: 'fedavg', step: averageStep };
 }
+
+export const fedavg = defineStrategy({
+  name: 'fedavg',
+  label: 'FedAvg',
+  help: 'The aggregated update becomes the new global model, x ← x + Δ (McMahan et al. 2017; Flower FedAvg).',
+  params: {},
+  create: createFedAvg,
+});

@@ -1,10 +1,38 @@
-import type { StrategyName } from '../config/schema';
-import type { Strategy, StrategyConfig } from './types';
+import { z } from 'zod';
+import { param } from '../plugin';
 import { checkSameSize } from './step';
+import type { Strategy } from './types';
+
+// The FedOpt family's parameters, each listed by the strategies that read it (FedAdagrad fixes β₁ = 0 and has no β₂).
+export const firstMomentDecay = param(z.number().min(0).max(0.999).default(0.9), {
+  label: 'β₁',
+  help: 'FedAdam/FedYogi first-moment decay (Reddi et al. 2021; FedAdagrad uses none).',
+  step: 0.01,
+});
+export const secondMomentDecay = param(z.number().min(0).max(0.9999).default(0.99), {
+  label: 'β₂',
+  help: 'FedAdam/FedYogi second-moment decay.',
+  step: 0.001,
+});
+/** τ: Flower's current API default 1e-3. */
+export const adaptivity = param(z.number().min(1e-12).max(1).default(1e-3), {
+  label: 'τ (adaptivity)',
+  help: 'FedOpt denominator offset: x ← x + η·m/(√v + τ).',
+  log: true,
+});
+
+/** What a FedOpt strategy reads: η and τ always, β₁ and β₂ unless its rule fixes or ignores them, the correction if it has one. */
+export interface FedOptParams {
+  serverLr?: number;
+  tau: number;
+  beta1?: number;
+  beta2?: number;
+  biasCorrection?: boolean;
+}
 
 /** What distinguishes FedAdam, FedYogi and FedAdagrad: the second-moment update and Flower's defaults. */
 export interface FedOptRule {
-  name: StrategyName;
+  name: string;
   defaultLr: number;
   /** Fixed β₁ overriding strategy.beta1 (Flower's FedAdagrad uses 0: no first-moment averaging). */
   beta1?: number;
@@ -30,11 +58,13 @@ function flowerBiasCorrection(beta1: number, beta2: number, round: number): numb
  * strategy.biasCorrection is false (the paper's form). τ defaults to 1e-3 (Flower's current API; its legacy API used
  * 1e-9 for FedAdam and FedAdagrad, 1e-3 for FedYogi).
  */
-export function createFedOpt(rule: FedOptRule, cfg: StrategyConfig): Strategy {
+export function createFedOpt(rule: FedOptRule, cfg: FedOptParams): Strategy {
   const eta = cfg.serverLr ?? rule.defaultLr;
   const beta1 = rule.beta1 ?? cfg.beta1;
-  const { beta2, tau } = cfg;
-  const corrected = rule.biasCorrected === true && cfg.biasCorrection;
+  if (beta1 === undefined) throw new Error(`${rule.name} needs strategy.beta1`);
+  // FedAdagrad's second moment ignores β₂ and it has no bias correction, so it does not read β₂.
+  const { beta2 = 0, tau } = cfg;
+  const corrected = rule.biasCorrected === true && cfg.biasCorrection === true;
   let m: Float64Array | null = null;
   let v: Float64Array | null = null;
   return {

@@ -1,24 +1,30 @@
-import type { ExperimentConfig, StrategyName } from '../config/schema';
-import { createFedAdagrad } from './fedadagrad';
-import { createFedAdam } from './fedadam';
-import { createFedAvg } from './fedavg';
-import { createFedAvgM } from './fedavgm';
-import { createFedProx } from './fedprox';
-import { createFedYogi } from './fedyogi';
-import type { Strategy, StrategyConfig } from './types';
+// The strategies FedStudio offers (Flower names): one line each. The config's strategy section, the CLI's --set, the
+// share URL and the studio's fields are assembled from this list (core/config/schema.ts, app/lib/fields.ts).
+import type { ExperimentConfig } from '../config/schema';
+import { findPlugin } from '../plugin';
+import { fedadagrad } from './fedadagrad';
+import { fedadam } from './fedadam';
+import { fedavg } from './fedavg';
+import { fedavgm } from './fedavgm';
+import { fedprox } from './fedprox';
+import { fedyogi } from './fedyogi';
+import { PLAIN_CLIENT_TRAINING, type ClientTraining, type Strategy, type StrategyConfig } from './types';
 
-/** One line per strategy (Flower names). Each call returns a fresh instance with its own server state. */
-export const strategies: Record<StrategyName, (cfg: StrategyConfig) => Strategy> = {
-  fedavg: createFedAvg,
-  fedprox: createFedProx,
-  fedavgm: createFedAvgM,
-  fedadam: createFedAdam,
-  fedyogi: createFedYogi,
-  fedadagrad: createFedAdagrad,
-};
+/** In the studio's order; the first is the default. */
+export const STRATEGY_PLUGINS = [fedavg, fedprox, fedavgm, fedadam, fedyogi, fedadagrad] as const;
 
+/** The configured strategy's plugin. */
+export function strategyPlugin(section: StrategyConfig) {
+  return findPlugin(STRATEGY_PLUGINS, section.name, 'strategy');
+}
+
+/** A fresh instance of the configured strategy, with its own server state. */
 export function createStrategy(config: ExperimentConfig): Strategy {
-  const factory = strategies[config.strategy.name];
-  if (!factory) throw new Error(`unknown strategy "${config.strategy.name}"`);
-  return factory(config.strategy);
+  return strategyPlugin(config.strategy).create(config.strategy as never);
+}
+
+/** What the configured strategy changes in local training (its client-side hook; FedAvg's training without one). */
+export function clientTraining(section: StrategyConfig): ClientTraining {
+  const plugin = strategyPlugin(section);
+  return { ...PLAIN_CLIENT_TRAINING, ...plugin.clientTraining?.(section as never) };
 }

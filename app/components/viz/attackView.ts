@@ -1,6 +1,7 @@
 /** Pure helpers for showing attacks in the studio: who attacks, whether the attack is omniscient, decisions as text. */
 import type { AggregationDecision } from '../../../core/aggregate/types';
 import { maliciousClients } from '../../../core/attack/malicious';
+import { attackPlugin } from '../../../core/attack/registry';
 import type { ExperimentConfig } from '../../../core/config/schema';
 import type { RoundMetrics } from '../../../core/engine/types';
 import { formatNumber, formatPercent, isFiniteNumber } from './format';
@@ -11,9 +12,9 @@ export function maliciousFlags(config: ExperimentConfig): boolean[] {
   return Array.from({ length: config.partition.numClients }, (_, id) => set.has(id));
 }
 
-/** ALIE, IPM and omniscient sign flip see the round's honest updates (as in their papers). */
+/** Whether the attack sees the round's honest updates (ALIE, IPM, omniscient sign flip, …), as its plugin says. */
 export function isOmniscientAttack(attack: ExperimentConfig['attack']): boolean {
-  return attack.kind === 'alie' || attack.kind === 'ipm' || (attack.kind === 'sign-flip' && attack.signFlipOmniscient);
+  return attackPlugin(attack.kind).omniscient?.(attack as never) ?? false;
 }
 
 /** What the aggregator did with one update, e.g. "selected · trimmed 12% · weight 0.05"; null when nothing was recorded. */
