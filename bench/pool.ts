@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig, type ExperimentConfig } from '../core/config/schema';
 import { RoundEngine } from '../core/engine/engine';
-import type { ClientTask, Executor } from '../core/engine/types';
+import type { ClientTask, Executor } from '../core/engine/executor';
 import { createNodePoolExecutor } from '../workers/nodePool';
 import type { WorkerPoolExecutor } from '../workers/workerPoolExecutor';
 import { QUIET_LOAD, measured, median, waitForQuiet } from './quiet';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, expectRefused } from './testing';
-import type { RunMetrics } from '../core/engine/types';
+import type { RunMetrics } from '../core/report/metrics';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'fedstudio-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, expectRefused, root } from './testing';
-import type { RunMetrics } from '../core/engine/types';
+import type { RunMetrics } from '../core/report/metrics';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'fedstudio-outputs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 // Run progress on stderr: a redrawn bar on a terminal, one plain line per round otherwise.
-import type { RoundMetrics } from '../core/engine/types';
+import type { RoundMetrics } from '../core/report/metrics';
 
 export interface Progress {
   roundStarted(round: number, clients: number): void;

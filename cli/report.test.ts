@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RoundMetrics } from '../core/engine/types';
+import type { RoundMetrics } from '../core/report/metrics';
 import { metricsCsv, metricsJson, roundLine } from './report';
 
 const round0: RoundMetrics = {

@@ -1,5 +1,5 @@
 // What `fedstudio run` writes: a line per round on stdout, the metrics JSON (--out) and CSV (--csv).
-import type { RoundMetrics } from '../core/engine/types';
+import type { RoundMetrics } from '../core/report/metrics';
 import { formatEpsilon } from '../core/privacy/format';
 
 export { metricsCsv, metricsJson } from '../core/report/runExport';

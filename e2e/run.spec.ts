@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { RunMetrics } from '../core/engine/types';
+import type { RunMetrics } from '../core/report/metrics';
 import { decodeConfigHash } from '../app/lib/urlState';
 import type { Page } from '@playwright/test';
 import { expect, expectNoJank, test, watchPage } from './fixtures';
@@ -59,6 +59,8 @@ test.describe('MNIST IID preset, 3 rounds', () => {
     await openStudio(fresh, new URL(shareUrl).hash);
     await expect(fresh.getByTestId('field-rounds').getByRole('spinbutton')).toHaveValue(String(ROUNDS));
     await runToEnd(fresh);
+    // On failure this shows how the run ended instead (its status text carries the error).
+    await expect(fresh.getByTestId('run-status')).toContainText(`round ${ROUNDS} of ${ROUNDS} done`, { timeout: 1_000 });
     expect(await roundAccuracies(fresh, ROUNDS)).toEqual(accuracies);
     await context.close();
     expect(problems).toEqual([]);

@@ -3,7 +3,7 @@
 import * as Comlink from 'comlink';
 import type { ExperimentConfig } from '../core/config/schema';
 import type { AssetLoader } from '../core/data/types';
-import type { ClientTask } from '../core/engine/types';
+import type { ClientTask } from '../core/engine/executor';
 import { ClientRuntime, type GridBox } from '../core/runtime/clientRuntime';
 import type { BackendOptions } from '../core/tf/backend';
 

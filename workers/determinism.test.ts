@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../core/config/schema';
 import { InProcessExecutor } from '../core/engine/inProcessExecutor';
-import type { ClientTask, ClientUpdate, EvalResult, Executor } from '../core/engine/types';
+import type { ClientTask, ClientUpdate, EvalResult, Executor } from '../core/engine/executor';
 import { nodeAssetLoader } from './assets-node';
 import { createNodePoolExecutor } from './nodePool';
 

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../core/config/schema';
 import { RoundEngine } from '../core/engine/engine';
-import type { ClientTask, RoundMetrics, RunMetrics } from '../core/engine/types';
+import type { ClientTask } from '../core/engine/executor';
+import type { RoundMetrics, RunMetrics } from '../core/report/metrics';
 import { createNodePoolExecutor, spawnNodeWorker } from './nodePool';
 import { WorkerPoolExecutor } from './workerPoolExecutor';
 

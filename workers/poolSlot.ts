@@ -1,7 +1,7 @@
 // One place in the worker pool: the worker currently filling it (replaced when it dies), the calls sent to that
 // worker, and the watchdog that presumes a silent worker dead.
 import * as Comlink from 'comlink';
-import type { RuntimeInfo } from '../core/engine/types';
+import type { RuntimeInfo } from '../core/engine/executor';
 import type { ClientApi } from './clientApi';
 import type { WorkRates } from './liveness';
 

@@ -2,7 +2,7 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../core/config/schema';
-import type { ClientTask } from '../core/engine/types';
+import type { ClientTask } from '../core/engine/executor';
 import type { ClientApi } from './clientApi';
 import { WorkerPoolExecutor, dispatchOrder, workerFailure, type PoolOptions, type PoolWorker } from './workerPoolExecutor';
 

@@ -8,7 +8,7 @@
 // bad input, not a fault: it is never retried.
 import * as Comlink from 'comlink';
 import type { ExperimentConfig } from '../core/config/schema';
-import type { ClientFault, ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from '../core/engine/types';
+import type { ClientFault, ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from '../core/engine/executor';
 import type { PartitionStats } from '../core/partition/types';
 import { combineTestChunks, TEST_CHUNK, testChunkCount } from '../core/runtime/testChunks';
 import type { ClientApi, ClientWorkerOptions } from './clientApi';

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RoundMetrics } from '../../core/engine/types';
+import type { RoundMetrics } from '../../core/report/metrics';
 import { valueAxis } from '../components/viz/axisTicks';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot, useRoundAxis } from '../components/viz/chartStyle';
 import { extent } from '../components/viz/scale';

@@ -1,4 +1,4 @@
-import type { RoundMetrics } from '../../core/engine/types';
+import type { RoundMetrics } from '../../core/report/metrics';
 import { PERCENT_AXIS, byteAxis, type ValueAxis } from '../components/viz/axisTicks';
 import { formatPercent } from '../components/viz';
 import { formatBytes, formatEpsilon, formatNumber } from '../components/viz/format';

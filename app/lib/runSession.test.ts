@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, parseConfig } from '../../core/config/schema';
-import type { EngineEvent, RoundMetrics } from '../../core/engine/types';
+import type { EngineEvent } from '../../core/engine/events';
+import type { RoundMetrics } from '../../core/report/metrics';
 import { pauseRun, resetRun, runOrResume, stepOneRound } from './runSession';
 import { idleRun, useStudio } from './store';
 

@@ -1,7 +1,8 @@
 // Run controls and the engine event stream. Events are folded into plain state here (outside React) and copied into
 // the store in one update at most every FLUSH_MS, so a burst of client-done events costs one render.
 import * as Comlink from 'comlink';
-import type { EngineEvent, RoundMetrics } from '../../core/engine/types';
+import type { EngineEvent } from '../../core/engine/events';
+import type { RoundMetrics } from '../../core/report/metrics';
 import { chartsSettling } from './chartQueue';
 import { coordinator } from './coordinatorClient';
 import { idleRun, useStudio, type ClientState, type RunView, type StudioState } from './store';

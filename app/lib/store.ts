@@ -2,7 +2,8 @@
 // at a few Hz, so charts re-render at most that often.
 import { create } from 'zustand';
 import { defaultConfig, type ExperimentConfig } from '../../core/config/schema';
-import type { RoundMetrics, RunEndReason, RunEnvironment } from '../../core/engine/types';
+import type { RunEndReason } from '../../core/engine/events';
+import type { RoundMetrics, RunEnvironment } from '../../core/report/metrics';
 import type { PartitionStats } from '../../core/partition/types';
 import type { ClientState } from '../components/viz/clientStates';
 import type { ConfigIssue } from './urlState';

@@ -1,7 +1,7 @@
 import { constants } from 'node:os';
 import { RoundEngine } from '../../core/engine/engine';
 import { formatDelta, formatEpsilon } from '../../core/privacy/format';
-import type { RunEndReason } from '../../core/engine/types';
+import type { RunEndReason } from '../../core/engine/events';
 import { createNodePoolExecutor } from '../../workers/nodePool';
 import { loadConfigFile } from '../configFile';
 import { CliError } from '../errors';

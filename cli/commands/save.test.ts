@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunMetrics } from '../../core/engine/types';
+import type { RunMetrics } from '../../core/report/metrics';
 import { openDatabase } from '../../server/db/openDatabase';
 import { Library } from '../../server/library/library';
 import { serveLibrary, type TestServer } from '../../server/testing/serve';

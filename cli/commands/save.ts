@@ -1,6 +1,6 @@
 // `fedstudio run --save`: sends the run to a running studio's experiment library through its API.
 import { TRPCClientError } from '@trpc/client';
-import type { RunMetrics } from '../../core/engine/types';
+import type { RunMetrics } from '../../core/report/metrics';
 import { createLibraryClient } from '../../server/client';
 import { CliError } from '../errors';
 import type { RunFlags } from '../flags';

@@ -7,7 +7,7 @@ import {
   type WeightedUpdate,
 } from './types';
 import { sortedUpdates } from './updateSet';
-import { l2Norm } from './vector';
+import { l2Norm } from '../math/vector';
 
 /** k = ⌊2·(f/n)·(n − f)⌋, in integers (ByzFL's float product can come out one lower, e.g. n = 121, f = 66). */
 export function arcClipCount(n: number, f: number): number {

@@ -1,7 +1,7 @@
 import { argmin, krumScores } from './krum';
 import { meanAroundMedian } from './meamed';
 import { byzantineBound, byzantineCount } from './params';
-import { pairwiseSquaredDistances } from './pairwise';
+import { pairwiseSquaredDistances } from '../math/pairwise';
 import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 

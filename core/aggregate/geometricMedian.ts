@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { param } from '../plugin';
-import { linearCombination } from './combine';
-import { gramMatrix } from './pairwise';
+import { linearCombination } from '../math/combine';
+import { gramMatrix } from '../math/pairwise';
 import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 

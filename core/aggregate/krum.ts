@@ -1,6 +1,6 @@
 import { byzantineBound, byzantineCount } from './params';
-import { pairwiseSquaredDistances } from './pairwise';
-import { selectInPlace } from './select';
+import { pairwiseSquaredDistances } from '../math/pairwise';
+import { selectInPlace } from '../math/select';
 import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { binomial, minimumDiameterSubset } from './mda';
-import { pairwiseSquaredDistances } from './pairwise';
+import { pairwiseSquaredDistances } from '../math/pairwise';
 import { aggregatorFor, runOnce, updatesOf } from './testing';
 
 const mda = (f: number) => aggregatorFor({ name: 'mda', f });

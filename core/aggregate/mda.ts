@@ -1,6 +1,6 @@
-import { meanOfRows } from './combine';
+import { meanOfRows } from '../math/combine';
 import { byzantineBound, byzantineCount } from './params';
-import { pairwiseSquaredDistances } from './pairwise';
+import { pairwiseSquaredDistances } from '../math/pairwise';
 import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 

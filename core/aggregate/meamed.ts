@@ -1,6 +1,6 @@
-import { forEachColumnBlock } from './columns';
+import { forEachColumnBlock } from '../math/columns';
 import { byzantineBound, byzantineCount } from './params';
-import { medianInPlace, selectInPlace } from './select';
+import { medianInPlace, selectInPlace } from '../math/select';
 import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
 

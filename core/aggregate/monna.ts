@@ -1,4 +1,4 @@
-import { meanOfRows } from './combine';
+import { meanOfRows } from '../math/combine';
 import { byzantineBound, byzantineCount } from './params';
 import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { param } from '../plugin';
-import { meanOfRows } from './combine';
+import { meanOfRows } from '../math/combine';
 import { checkKrumSize, krumScores } from './krum';
 import { byzantineBound, byzantineCount } from './params';
-import { pairwiseSquaredDistances } from './pairwise';
+import { pairwiseSquaredDistances } from '../math/pairwise';
 import { defineAggregator, type RoundNeed } from './types';
 import { toUpdateSet } from './updateSet';
 

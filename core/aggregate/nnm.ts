@@ -1,4 +1,4 @@
-import { pairwiseSquaredDistances } from './pairwise';
+import { pairwiseSquaredDistances } from '../math/pairwise';
 import { byzantineBound, byzantineCount } from './params';
 import { definePreAggregator, type WeightedUpdate } from './types';
 import { sortedUpdates } from './updateSet';

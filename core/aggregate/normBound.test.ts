@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rngFor } from '../rng';
-import { l2Norm } from './vector';
+import { l2Norm } from '../math/vector';
 import { aggregatorFor, runOnce, updatesOf } from './testing';
 
 describe('norm bounding', () => {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { param } from '../plugin';
 import { rngFor } from '../rng';
-import { linearCombination } from './combine';
+import { linearCombination } from '../math/combine';
 import { defineAggregator } from './types';
 import { toUpdateSet } from './updateSet';
-import { l2Norm } from './vector';
+import { l2Norm } from '../math/vector';
 
 /**
  * Norm bounding (Sun et al. 2019, "Can you really backdoor FL?"): x_i ← x_i·min(1, M/‖x_i‖), then the unweighted

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { param } from '../plugin';
-import { forEachColumnBlock } from './columns';
-import { selectInPlace } from './select';
+import { forEachColumnBlock } from '../math/columns';
+import { selectInPlace } from '../math/select';
 import { defineAggregator, type AggregationContext, type RoundNeed } from './types';
 import { toUpdateSet, type UpdateSet } from './updateSet';
 

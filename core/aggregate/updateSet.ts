@@ -1,5 +1,5 @@
 import type { WeightedUpdate } from './types';
-import { byClientId } from './vector';
+import { byClientId } from '../math/vector';
 
 /** Updates sorted by client id, after checking there is at least one and that all have the same size. */
 export function sortedUpdates<T extends WeightedUpdate>(updates: readonly T[]): T[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatorFor, runOnce } from '../aggregate/testing';
-import { allFinite } from '../aggregate/vector';
+import { allFinite } from '../math/vector';
 import { parseConfig, type ExperimentConfigInput } from '../config/schema';
 import { RoundEngine } from '../engine/engine';
 import { ToyExecutor } from '../engine/testing/toyExecutor';

@@ -1,4 +1,4 @@
-import { selectInPlace } from '../aggregate/select';
+import { selectInPlace } from '../math/select';
 
 /**
  * Top-k sparsification (Aji & Heafield 2017; Stich et al. 2018): keeps the k coordinates of largest magnitude, in a

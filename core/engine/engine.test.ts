@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type ExperimentConfigInput } from '../config/schema';
-import { l2Norm } from '../aggregate/vector';
+import { l2Norm } from '../math/vector';
 import { RoundEngine } from './engine';
 import { ToyExecutor, type ToyExecutorOptions } from './testing/toyExecutor';
-import type { EngineEvent, RoundMetrics } from './types';
+import type { EngineEvent } from './events';
+import type { RoundMetrics } from '../report/metrics';
 
 const baseConfig: ExperimentConfigInput = {
   seed: 7,

@@ -4,7 +4,7 @@ import { cosine } from '../attack/cosine';
 import { maliciousClients } from '../attack/malicious';
 import { poisonUpdates } from '../attack/poisonUpdates';
 import { attackPlugin } from '../attack/registry';
-import { allFinite, byClientId, l2Norm } from '../aggregate/vector';
+import { allFinite, byClientId, l2Norm } from '../math/vector';
 import type { ExperimentConfig } from '../config/schema';
 import type { PartitionStats } from '../partition/types';
 import { createStrategy } from '../strategy/registry';
@@ -13,20 +13,9 @@ import { PrivacyLedger, privacyEnabled } from '../privacy/ledger';
 import { planRound, type ClientPlan } from './heterogeneity';
 import { sampleClients } from './sampling';
 import { BYTES_PER_PARAM, UpdatePipeline } from './updatePipeline';
-import type {
-  ClientFault,
-  ClientRoundMetrics,
-  ClientTask,
-  ClientUpdate,
-  EngineEvent,
-  EvalResult,
-  Executor,
-  RoundMetrics,
-  RunEndReason,
-  RunEnvironment,
-  RunMetrics,
-  TrainResult,
-} from './types';
+import type { EngineEvent, RunEndReason } from './events';
+import type { ClientFault, ClientTask, ClientUpdate, EvalResult, Executor, TrainResult } from './executor';
+import type { ClientRoundMetrics, RoundMetrics, RunEnvironment, RunMetrics } from '../report/metrics';
 
 export type RunFinishedEvent = Extract<EngineEvent, { type: 'run-finished' }>;
 export type EngineListener = (event: EngineEvent) => void;

@@ -4,7 +4,7 @@ import type { AssetLoader } from '../data/types';
 import type { PartitionStats } from '../partition/types';
 import { ClientRuntime } from '../runtime/clientRuntime';
 import type { BackendOptions } from '../tf/backend';
-import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from './types';
+import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from './executor';
 
 export class InProcessExecutor implements Executor {
   private readonly runtime = new ClientRuntime();

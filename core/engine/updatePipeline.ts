@@ -5,7 +5,8 @@ import { compressionEnabled, UplinkCompressor, uplinkBytes } from '../compress/c
 import { CentralDp, initialClipNorm } from '../privacy/centralDp';
 import { localDpUpdate } from '../privacy/localDp';
 import { SecureAggregationError, secureSum } from '../secagg/secureSum';
-import type { ClientUpdate, SecureAggregationMetrics } from './types';
+import type { ClientUpdate } from './executor';
+import type { SecureAggregationMetrics } from '../report/metrics';
 
 export const BYTES_PER_PARAM = 4;
 

@@ -1,6 +1,6 @@
 // The files a run exports: the metrics JSON (`fedstudio run --out`, the library's saved-run format) and a CSV with
 // one row per round. Shared by the CLI and the library.
-import type { RoundMetrics, RunMetrics } from '../engine/types';
+import type { RoundMetrics, RunMetrics } from './metrics';
 
 /** The RunMetrics JSON; NaN (e.g. round 0's federated accuracy, dropped clients' losses) is written as null. */
 export function metricsJson(metrics: RunMetrics): string {

@@ -6,7 +6,7 @@ import { attackTestSet, poisonClientData } from '../attack/poisonData';
 import type { ExperimentConfig } from '../config/schema';
 import { loadData } from '../data/load';
 import type { AssetLoader, DataSplit, Dataset } from '../data/types';
-import type { ClientTask, ClientUpdate, EvalResult, RuntimeInfo } from '../engine/types';
+import type { ClientTask, ClientUpdate, EvalResult, RuntimeInfo } from '../engine/executor';
 import { initParams } from '../model/init';
 import { modelSpecFor } from '../model/spec';
 import type { ModelSpec } from '../model/types';

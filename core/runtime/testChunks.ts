@@ -1,7 +1,7 @@
 // Centralized evaluation is split into fixed chunks of the test set, so a pool can spread them over its workers and
 // still produce the bits a single thread produces: the chunks and the order they are combined in never depend on
 // how many workers there are.
-import type { EvalResult } from '../engine/types';
+import type { EvalResult } from '../engine/executor';
 
 /** Test examples per chunk (two of the trainer's 256-example evaluation batches). */
 export const TEST_CHUNK = 512;

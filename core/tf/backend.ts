@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { RuntimeInfo } from '../engine/types';
+import type { RuntimeInfo } from '../engine/executor';
 import { registerWasmKernels, type KernelSet } from './kernels/registry';
 
 export interface BackendOptions {

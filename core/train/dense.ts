@@ -1,5 +1,5 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { l2Norm } from '../aggregate/vector';
+import { l2Norm } from '../math/vector';
 import type { DenseLayer } from '../model/architecture';
 import { reshaped, type KernelRunner } from '../tf/kernelRunner';
 import type { LayerGradients, TrainableLayer } from './layer';

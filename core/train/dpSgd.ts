@@ -1,6 +1,6 @@
 // The arithmetic of DP-SGD (Abadi et al. 2016, Algorithm 1) with Opacus's semantics (opacus/optimizers/optimizer.py:
 // clip_and_accumulate, add_noise, scale_grad), on flat gradients in layout order.
-import { l2Norm } from '../aggregate/vector';
+import { l2Norm } from '../math/vector';
 import { addGaussianNoise } from '../privacy/clip';
 import type { Rng } from '../rng';
 

@@ -1,7 +1,7 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import type { Dataset } from '../data/types';
-import type { EvalResult } from '../engine/types';
+import type { EvalResult } from '../engine/executor';
 import { featureCount } from '../model/shapes';
 import type { ModelSpec } from '../model/types';
 import type { FeatureTransform } from '../partition/types';

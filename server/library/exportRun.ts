@@ -1,4 +1,4 @@
-import type { RunMetrics } from '../../core/engine/types';
+import type { RunMetrics } from '../../core/report/metrics';
 import { metricsCsv, metricsJson } from '../../core/report/runExport';
 
 export interface ExportedFile {

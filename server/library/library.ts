@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, Statement, Transaction } from 'better-sqlite3';
 import type { ExperimentConfig } from '../../core/config/schema';
-import type { RunEnvironment, RunMetrics } from '../../core/engine/types';
+import type { RunEnvironment, RunMetrics } from '../../core/report/metrics';
 import { LibraryError } from '../../shared/library/errors';
 import { KEY_PARAMS, keyParams, type KeyParams } from '../../shared/library/keyParams';
 import { MAX_RUN_BYTES, megabytes } from '../../shared/library/limits';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type ExperimentConfig } from '../../core/config/schema';
-import type { RunEnvironment } from '../../core/engine/types';
+import type { RunEnvironment } from '../../core/report/metrics';
 import { roundsFromWire, type WireRounds } from '../../shared/library/metricsSchema';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { openDatabase } from '../db/openDatabase';

@@ -1,6 +1,6 @@
 // Test helper: small, hand-checkable runs in the RunMetrics format.
 import { parseConfig, type ExperimentConfigInput } from '../../core/config/schema';
-import type { RoundMetrics, RunMetrics } from '../../core/engine/types';
+import type { RoundMetrics, RunMetrics } from '../../core/report/metrics';
 
 /** Round r: test accuracy `accuracies[r]`, loss 1 − accuracy, two clients (one dropped from round 1 on). */
 export function sampleRounds(accuracies: number[]): RoundMetrics[] {

@@ -1,7 +1,7 @@
 // API tests: a run with impossible metrics is refused, naming the field; impossible values saved before these checks
 // existed are shown as missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunMetrics } from '../../core/engine/types';
+import type { RunMetrics } from '../../core/report/metrics';
 import { roundsFromWire } from '../../shared/library/metricsSchema';
 import { failure, startTestApi, type TestApi } from '../testing/api';
 import { sampleRun } from '../testing/fixtures';

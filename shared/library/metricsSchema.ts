@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { migrateConfig } from '../../core/config/migrations';
 import { ConfigError, experimentSchema } from '../../core/config/schema';
-import type { ClientRoundMetrics, RoundMetrics, RunEnvironment, SecureAggregationMetrics } from '../../core/engine/types';
+import type { ClientRoundMetrics, RoundMetrics, RunEnvironment, SecureAggregationMetrics } from '../../core/report/metrics';
 import { MAX_ROUNDS } from './limits';
 
 /** What a measured value can be; `is` completes "must be …" in error messages. */

@@ -1,6 +1,6 @@
 // What the library API returns, typed for the server that builds it and the pages that show it.
 import type { ExperimentConfig } from '../../core/config/schema';
-import type { RunEnvironment } from '../../core/engine/types';
+import type { RunEnvironment } from '../../core/report/metrics';
 import type { KeyParams } from './keyParams';
 import type { WireRounds } from './metricsSchema';
 

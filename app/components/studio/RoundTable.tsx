@@ -1,6 +1,6 @@
 'use client';
 import { memo, useDeferredValue, useState } from 'react';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import { formatBytes, formatDuration, formatPercent } from '../viz';
 import { formatEpsilon } from '../viz/format';
 import { spentEpsilon } from '../viz/series';

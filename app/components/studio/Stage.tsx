@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useRef, type ReactNode } from 'react';
 import { TWO_D_DATASETS } from '../../../core/config/schema';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import {
   AccuracyChart,
   BytesChart,

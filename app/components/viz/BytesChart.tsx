@@ -1,7 +1,7 @@
 'use client';
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, useRoundAxis, useStableAxis, lineDot } from './chartStyle';
 import { byteAxis } from './axisTicks';
 import { ChartFrame } from './ChartFrame';

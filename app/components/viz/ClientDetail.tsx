@@ -1,6 +1,6 @@
 'use client';
 import { memo, useMemo } from 'react';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import type { PartitionStats } from '../../../core/partition/types';
 import { latestDecisionText } from './attackView';
 import { ChartFrame } from './ChartFrame';

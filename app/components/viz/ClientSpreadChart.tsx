@@ -1,7 +1,7 @@
 'use client';
 import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, useRoundAxis, lineDot } from './chartStyle';
 import { PERCENT_AXIS } from './axisTicks';
 import { ChartFrame } from './ChartFrame';

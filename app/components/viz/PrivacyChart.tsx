@@ -1,7 +1,7 @@
 'use client';
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import type { PrivacySpent } from '../../../core/privacy/ledger';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot, useRoundAxis, useStableAxis } from './chartStyle';
 import { valueAxis } from './axisTicks';

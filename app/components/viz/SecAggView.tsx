@@ -1,6 +1,6 @@
 'use client';
 import { memo } from 'react';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import { ChartFrame } from './ChartFrame';
 import { formatBytes, formatDuration, formatNumber } from './format';
 import { SERIES_COLORS } from './palette';

@@ -1,6 +1,6 @@
 'use client';
 import { memo, useMemo } from 'react';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import { ChartFrame } from './ChartFrame';
 import { thinGroups } from './decimate';
 import { formatInteger, formatNumber } from './format';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../core/config/schema';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import { describeDecision, isOmniscientAttack, latestDecisionText, maliciousFlags } from './attackView';
 
 const round = (r: number, clients: RoundMetrics['clients']): RoundMetrics => ({

@@ -3,7 +3,7 @@ import type { AggregationDecision } from '../../../core/aggregate/types';
 import { maliciousClients } from '../../../core/attack/malicious';
 import { attackPlugin } from '../../../core/attack/registry';
 import type { ExperimentConfig } from '../../../core/config/schema';
-import type { RoundMetrics } from '../../../core/engine/types';
+import type { RoundMetrics } from '../../../core/report/metrics';
 import { formatNumber, formatPercent, isFiniteNumber } from './format';
 
 /** One flag per client (index = client id): true for the configured attackers. */

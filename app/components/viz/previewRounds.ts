@@ -1,4 +1,4 @@
-import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
+import type { ClientRoundMetrics, RoundMetrics } from '../../../core/report/metrics';
 
 const PREVIEW_ROUND_COUNT = 5;
 

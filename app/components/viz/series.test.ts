@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
+import type { ClientRoundMetrics, RoundMetrics } from '../../../core/report/metrics';
 import { accuracySeries, bytesSeries, clientHistory, clientPoints, lossSeries, privacySeries, sortedMedian, spentEpsilon, spreadSeries, timeSeries } from './series';
 
 const client = (id: number, localAccuracy: number, dropped = false, updateNorm = 1): ClientRoundMetrics => ({

@@ -2,7 +2,7 @@
  * Chart series derived from `RoundMetrics[]` (ascending by round). Non-finite values become `null` (a gap) or are
  * skipped, so nothing downstream ever formats a NaN.
  */
-import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
+import type { ClientRoundMetrics, RoundMetrics } from '../../../core/report/metrics';
 import { isFiniteNumber } from './format';
 
 const orNull = (v: number): number | null => (Number.isFinite(v) ? v : null);

@@ -2,7 +2,7 @@
  * Plausible fake data for the viz unit tests and visual checks only (not used by the studio): a Dirichlet-skewed
  * partition, a run's RoundMetrics with dropouts and federated evaluation, and a 2-D decision grid with blobs.
  */
-import type { ClientRoundMetrics, RoundMetrics } from '../../../core/engine/types';
+import type { ClientRoundMetrics, RoundMetrics } from '../../../core/report/metrics';
 import type { PartitionStats } from '../../../core/partition/types';
 import { Rng } from '../../../core/rng';
 

@@ -3,7 +3,7 @@
 import type { ExperimentConfig } from '../../config/schema';
 import type { PartitionStats } from '../../partition/types';
 import { rngFor } from '../../rng';
-import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from '../types';
+import type { ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from '../executor';
 
 const DIM = 3;
 const TEST_SIZE = 40;
