@@ -48,4 +48,11 @@ describe('fedstudio plugins', () => {
       `plugins: no extension point "nope" (expected one of ${EXTENSION_POINTS.map((p) => p.section).join(', ')})`,
     );
   });
+
+  it('a registered aggregator is a value --set accepts, and an unknown one is refused with the list', () => {
+    expect(cli('partition', 'examples/mnist-iid.json', '--set', 'aggregator.name=meamed').code).toBe(0);
+    const refused = cli('partition', 'examples/mnist-iid.json', '--set', 'aggregator.name=fltrust');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/aggregator\.name: must be one of .*"meamed"/);
+  });
 });
