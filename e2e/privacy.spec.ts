@@ -44,6 +44,7 @@ test('SecAgg+: the server sees noise, the sum is recovered; below the threshold 
   // Changing a setting after a run asks before resetting it.
   const dropout = page.getByTestId('field-system.dropoutProb').getByRole('spinbutton');
   await dropout.fill('0.9');
+  await dropout.press('Enter');
   await page.getByRole('dialog', { name: 'Reset the run?' }).getByRole('button', { name: 'Reset and apply' }).click();
   await expect(dropout).toHaveValue('0.9');
   await runToEnd(page);

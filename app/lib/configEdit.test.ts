@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, parseConfig } from '../../core/config/schema';
 import { cancelPendingChange, confirmPendingChange, replaceConfig, requestChange } from './configEdit';
+import { PRESETS } from './presets';
 import { idleRun, useStudio } from './store';
 
 const stop = vi.fn(async () => undefined);
@@ -8,7 +9,14 @@ vi.mock('./coordinatorClient', () => ({ coordinator: () => ({ stop }) }));
 
 beforeEach(() => {
   stop.mockClear();
-  useStudio.setState({ config: defaultConfig(), fieldErrors: {}, pendingChange: null, run: idleRun(10), rounds: [] });
+  useStudio.setState({
+    config: defaultConfig(),
+    fieldErrors: {},
+    nameTyped: false,
+    pendingChange: null,
+    run: idleRun(10),
+    rounds: [],
+  });
 });
 
 describe('requestChange', () => {
@@ -61,5 +69,60 @@ describe('requestChange', () => {
     replaceConfig(parseConfig({ rounds: 5 }), 'the preset');
     expect(useStudio.getState().pendingChange?.what).toBe('the preset');
     expect(useStudio.getState().config.rounds).toBe(10);
+  });
+});
+
+describe('the experiment name follows edits', () => {
+  const signFlip = PRESETS.find((p) => p.id === 'attack-signflip')!.config;
+  const name = () => useStudio.getState().config.name;
+
+  it('is marked as modified, once, when another setting of a loaded preset changes', () => {
+    replaceConfig(signFlip, 'the preset');
+    expect(name()).toBe('MNIST · FedAvg under 20% sign-flipping attackers');
+    requestChange('aggregator.name', 'median', 'Aggregator');
+    expect(useStudio.getState().config.aggregator.name).toBe('median');
+    expect(name()).toBe('MNIST · FedAvg under 20% sign-flipping attackers (modified)');
+    requestChange('rounds', 3, 'Rounds');
+    expect(name()).toBe('MNIST · FedAvg under 20% sign-flipping attackers (modified)');
+  });
+
+  it('keeps a name the user typed, until the next preset or link sets the name as given', () => {
+    replaceConfig(signFlip, 'the preset');
+    requestChange('name', 'Median vs sign-flip', 'Name');
+    requestChange('aggregator.name', 'median', 'Aggregator');
+    expect(name()).toBe('Median vs sign-flip');
+
+    replaceConfig(parseConfig({ name: 'From a link', rounds: 4 }), 'the experiment from the link');
+    expect(name()).toBe('From a link');
+    requestChange('rounds', 5, 'Rounds');
+    expect(name()).toBe('From a link (modified)');
+  });
+
+  it('stays as it is for the default name, an edit that changes nothing, or an invalid edit', () => {
+    requestChange('rounds', 3, 'Rounds');
+    expect(name()).toBe('Untitled experiment');
+    replaceConfig(signFlip, 'the preset');
+    requestChange('rounds', signFlip.rounds, 'Rounds');
+    requestChange('partition.alpha', -1, 'Dirichlet α');
+    expect(name()).toBe(signFlip.name);
+  });
+
+  it('stays within the schema’s length', () => {
+    replaceConfig(parseConfig({ name: 'x'.repeat(200) }), 'the preset');
+    requestChange('rounds', 3, 'Rounds');
+    expect(name()).toHaveLength(200);
+    expect(name()).toMatch(/^x+ \(modified\)$/);
+    expect(useStudio.getState().config.rounds).toBe(3);
+  });
+
+  it('is marked with the change it belongs to: "Keep the run" leaves it, "Reset and apply" marks it', async () => {
+    useStudio.setState({ config: signFlip, run: { ...idleRun(10), status: 'finished', round: 10 } });
+    requestChange('aggregator.name', 'median', 'Aggregator');
+    cancelPendingChange();
+    expect(name()).toBe(signFlip.name);
+    requestChange('aggregator.name', 'median', 'Aggregator');
+    confirmPendingChange();
+    await vi.waitFor(() => expect(useStudio.getState().config.aggregator.name).toBe('median'));
+    expect(name()).toBe(`${signFlip.name} (modified)`);
   });
 });

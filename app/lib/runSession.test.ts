@@ -119,6 +119,15 @@ describe('run session', () => {
     expect(useStudio.getState().run.status).toBe('pausing');
   });
 
+  it('starts a new run epoch on every start and reset (views drop an older epoch’s data at once)', async () => {
+    const before = useStudio.getState().runEpoch;
+    await runOrResume();
+    const started = useStudio.getState().runEpoch;
+    expect(started).not.toBe(before);
+    await resetRun();
+    expect(useStudio.getState().runEpoch).not.toBe(started);
+  });
+
   it('ignores late events of a run that was reset', async () => {
     await runOrResume();
     const stale = emit;

@@ -25,7 +25,7 @@ const emptyRaw = (numClients: number): RawRun => ({
 let raw: RawRun = emptyRaw(0);
 /** Which parts of `raw` changed since the last flush (unchanged parts keep their identity: no re-render). */
 const dirty = { rounds: false, clients: false };
-/** Bumped on every start and reset: events of an older run are ignored. */
+/** Bumped on every start and reset: events of an older run are ignored (the store's `runEpoch`). */
 let runId = 0;
 /** Listeners told after each completed round (decision boundaries refresh from here). */
 const roundListeners = new Set<() => void>();
@@ -145,6 +145,7 @@ async function start(mode: 'run' | 'step'): Promise<void> {
   useStudio.setState({
     run: { ...idleRun(config.rounds), status: 'starting' },
     rounds: [],
+    runEpoch: id,
     clientStates: raw.clientStates.slice(),
     lastAccuracy: raw.lastAccuracy.slice(),
     environment: null,
@@ -205,6 +206,7 @@ export async function resetRun(): Promise<void> {
   useStudio.setState({
     run: idleRun(config.rounds),
     rounds: [],
+    runEpoch: runId,
     clientStates: raw.clientStates.slice(),
     lastAccuracy: raw.lastAccuracy.slice(),
     environment: null,

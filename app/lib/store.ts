@@ -52,6 +52,11 @@ export interface StudioState {
   urlIssues: ConfigIssue[];
   /** Invalid edits, by config path, not applied. */
   fieldErrors: Record<string, string>;
+  /**
+   * True once the user typed the name since the experiment was loaded (a preset, a link): other edits then leave it
+   * alone; until then they mark it as modified (configEdit.ts).
+   */
+  nameTyped: boolean;
   poolSize: number | null;
   hardware: Hardware;
   /** The environment of the current run, once it started. */
@@ -61,6 +66,11 @@ export interface StudioState {
   rounds: RoundMetrics[];
   clientStates: ClientState[];
   lastAccuracy: (number | undefined)[];
+  /**
+   * Which run `rounds`, `clientStates` and `lastAccuracy` belong to: bumped whenever they are cleared for a new run or
+   * a reset. Views that defer updates (useQueued) drop an older epoch's data at once.
+   */
+  runEpoch: number;
   selectedClient: number | null;
   boundary: BoundaryView | null;
   pendingChange: PendingChange | null;
@@ -84,6 +94,7 @@ export const useStudio = create<StudioState>(() => {
     config,
     urlIssues: [],
     fieldErrors: {},
+    nameTyped: false,
     poolSize: null,
     hardware: { simd: null, defaultWorkers: 1, maxWorkers: 1 },
     environment: null,
@@ -92,6 +103,7 @@ export const useStudio = create<StudioState>(() => {
     rounds: [],
     clientStates: [],
     lastAccuracy: [],
+    runEpoch: 0,
     selectedClient: null,
     boundary: null,
     pendingChange: null,

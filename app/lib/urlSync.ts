@@ -27,7 +27,12 @@ export function shareUrl(): string {
 /** Reads the experiment from the URL and starts syncing; returns the cleanup. */
 export function startUrlSync(): () => void {
   const initial = decodeConfigHash(location.hash);
-  useStudio.setState({ config: initial.config, urlIssues: initial.issues, run: idleRun(initial.config.rounds) });
+  useStudio.setState({
+    config: initial.config,
+    nameTyped: false,
+    urlIssues: initial.issues,
+    run: idleRun(initial.config.rounds),
+  });
   if (initial.issues.length > 0) writer.schedule();
 
   const unsubscribe = useStudio.subscribe((state, prev) => {

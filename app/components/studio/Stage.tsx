@@ -19,7 +19,7 @@ import {
 import { privacyEnabled } from '../../../core/privacy/ledger';
 import { usePrivacyPlan } from '../../lib/usePrivacyPlan';
 import { isOmniscientAttack, maliciousFlags } from '../viz/attackView';
-import { useStudio } from '../../lib/store';
+import { useStudio, type ClientState } from '../../lib/store';
 import { useInView } from '../../lib/useInView';
 import { useQueued } from '../../lib/useQueued';
 import { BoundaryPanel } from './BoundaryPanel';
@@ -34,13 +34,16 @@ import styles from './Stage.module.css';
  */
 function LiveRounds({ children }: { children: (rounds: readonly RoundMetrics[], totalRounds: number) => ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const inView = useInView(ref);
+  // The run epoch: a new run or a reset replaces the rounds shown at once, also off screen (never another run's data).
   const rounds = useQueued(
     useStudio((s) => s.rounds),
-    useInView(ref),
+    inView,
+    useStudio((s) => s.runEpoch),
   );
   const totalRounds = useStudio((s) => s.run.totalRounds);
   return (
-    <div ref={ref} className={styles.live}>
+    <div ref={ref} className={styles.live} data-live={inView}>
       {children(rounds, totalRounds)}
     </div>
   );
@@ -70,6 +73,9 @@ function PartitionCard() {
   );
 }
 
+const NO_STATES: readonly ClientState[] = [];
+const NO_ACCURACY: readonly (number | undefined)[] = [];
+
 function ClientsCard() {
   const config = useStudio((s) => s.config);
   const numClients = config.partition.numClients;
@@ -79,17 +85,19 @@ function ClientsCard() {
   const lastAccuracy = useStudio((s) => s.lastAccuracy);
   const selected = useStudio((s) => s.selectedClient);
   const stats = useStudio((s) => s.partition.stats);
-  const count = states.length > 0 ? states.length : numClients;
-  const detailId = selected !== null && selected < count ? selected : null;
+  // One cell per client of the current experiment. The states are the run's: shown only when they are of this
+  // experiment's size (the run's states are cleared with the run; before a run every cell is idle).
+  const ofThisExperiment = states.length === numClients;
+  const detailId = selected !== null && selected < numClients ? selected : null;
   return (
     <section className={`${styles.card} ${styles.wide}`} aria-label="Clients">
       <div className={styles.clients}>
         <div>
           <h2 className={styles.cardTitle}>Clients this round</h2>
           <ClientGrid
-            numClients={count}
-            states={states}
-            lastAccuracy={lastAccuracy}
+            numClients={numClients}
+            states={ofThisExperiment ? states : NO_STATES}
+            lastAccuracy={ofThisExperiment ? lastAccuracy : NO_ACCURACY}
             selected={selected}
             onSelect={selectClient}
             malicious={malicious}

@@ -19,7 +19,11 @@ export interface NumberFieldProps {
   onInvalid: (message: string | null) => void;
 }
 
-/** A slider plus a number box, both limited to the schema's range. The box commits on valid input, Enter or blur. */
+/**
+ * A slider plus a number box, both limited to the schema's range. The slider commits as it moves; the box keeps what
+ * is typed as a draft and commits it on Enter or blur, never per keystroke (after a run, a commit asks to reset the
+ * run: typing "30" must not ask after the "3"). Escape drops the draft and shows the committed value again.
+ */
 export function NumberField(props: NumberFieldProps) {
   const { path, label, help, value, min, max, integer, log, step, noSlider, error, onCommit, onInvalid } = props;
   const id = useId();
@@ -58,14 +62,15 @@ export function NumberField(props: NumberFieldProps) {
         value={draft ?? String(value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-help${error ? ` ${id}-err` : ''}`}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const parsed = parse(e.target.value);
-          if (typeof parsed === 'number' && parsed !== value) onCommit(parsed);
-        }}
+        onChange={(e) => setDraft(e.target.value)}
         onBlur={commitDraft}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commitDraft();
+          if (e.key === 'Enter') {
+            // The commit may open the reset dialog, which focuses its "Keep the run": this Enter must not press it.
+            e.preventDefault();
+            commitDraft();
+          }
+          if (e.key === 'Escape') setDraft(null);
         }}
       />
       {!noSlider && (

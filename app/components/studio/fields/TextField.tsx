@@ -40,7 +40,11 @@ export function TextField({ path, label, help, value, parse, placeholder, error,
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
+            if (e.key === 'Enter') {
+              // The commit may open the reset dialog, which focuses its "Keep the run": this Enter must not press it.
+              e.preventDefault();
+              commit();
+            }
             if (e.key === 'Escape') setDraft(null);
           }}
         />
