@@ -13,6 +13,7 @@ import { partitionData } from '../core/partition/partition';
 import type { PartitionStats } from '../core/partition/types';
 import { fetchAssetLoader } from './assets-browser';
 import { createBrowserPoolExecutor } from './browserPool';
+import { changeEngines, type ChangeResult } from './liveChange';
 import type { WorkerPoolExecutor } from './workerPoolExecutor';
 
 const WASM_PATHS = '/tfjs/';
@@ -201,6 +202,11 @@ const api = {
 
   stop(): Promise<void> {
     return stopSession();
+  },
+
+  /** A live change of the running session (LIVE_SETTINGS only), from its next round on; see workers/liveChange.ts. */
+  change(set: Record<string, unknown>): ChangeResult {
+    return changeEngines(session ? [session.engine] : [], set);
   },
 
   /**

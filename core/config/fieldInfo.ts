@@ -63,7 +63,7 @@ export function fieldInfo(path: string): FieldInfo {
   return info;
 }
 
-/** Every editable leaf path of the schema (objects recursed, `version` excluded): used to check UI coverage. */
+/** Every editable leaf path of the schema (objects recursed; `version` and the live changes' `schedule` excluded): used to check UI coverage. */
 export function allFieldPaths(): string[] {
   const out: string[] = [];
   const walk = (schema: z.ZodType, prefix: string) => {
@@ -72,7 +72,7 @@ export function allFieldPaths(): string[] {
       for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
         walk(child, prefix ? `${prefix}.${key}` : key);
       }
-    } else if (prefix !== 'version') {
+    } else if (prefix !== 'version' && prefix !== 'schedule') {
       out.push(prefix);
     }
   };

@@ -10,6 +10,7 @@ import { DEFAULT_MODEL, MODEL_PLUGINS } from '../model/registry';
 import { PARTITIONER_PLUGINS } from '../partition/registry';
 import { STRATEGY_PLUGINS } from '../strategy/registry';
 import { ConfigError } from './configError';
+import { scheduleIssues } from './liveSettings';
 import { migrateConfig } from './migrations';
 import { CONFIG_RULES } from './rules';
 
@@ -289,6 +290,14 @@ export const experimentFieldsSchema = z
     privacy: privacySchema,
     secureAggregation: secureAggregationSchema,
     compression: compressionSchema,
+    /**
+     * Live changes (core/config/schedule.ts): from each change's round on, its paths take its values. Optional and
+     * unset by default, so configs without changes (links, files, library addresses) keep their meaning.
+     */
+    schedule: z
+      .array(z.strictObject({ round: int(1, 1_000), set: z.record(z.string(), z.unknown()) }))
+      .max(1_000)
+      .optional(),
   })
   .strict();
 
@@ -297,10 +306,15 @@ export const experimentFieldsSchema = z
  * library and the studio (which shows each issue on the field of its path) reject the same experiments.
  */
 export const experimentSchema = experimentFieldsSchema.superRefine((cfg, ctx) => {
-  for (const rule of CONFIG_RULES) {
-    for (const { path, message } of rule.check(cfg)) ctx.addIssue({ code: 'custom', path: path.split('.'), message });
-  }
+  const issues = [...CONFIG_RULES.flatMap((rule) => rule.check(cfg)), ...(cfg.schedule ? scheduleIssues(cfg, roundConfigIssues) : [])];
+  for (const { path, message } of issues) ctx.addIssue({ code: 'custom', path: path.split('.'), message });
 });
+
+/** The issues of the config a scheduled change produces (its schedule stripped), as parseConfig reports them. */
+function roundConfigIssues(candidate: unknown): { path: string; message: string }[] {
+  const result = experimentSchema.safeParse(candidate);
+  return result.success ? [] : describeIssues(result.error, candidate);
+}
 
 export type ExperimentConfig = z.infer<typeof experimentSchema>;
 /** What a user may write: every field optional. */

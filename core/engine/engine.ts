@@ -5,7 +5,8 @@ import { maliciousClients } from '../attack/malicious';
 import { poisonUpdates } from '../attack/poisonUpdates';
 import { attackPlugin } from '../attack/registry';
 import { allFinite, byClientId, l2Norm } from '../math/vector';
-import type { ExperimentConfig } from '../config/schema';
+import { changesAt, configAtRound, withChange, workerSideChanged } from '../config/schedule';
+import { ConfigError, type ExperimentConfig } from '../config/schema';
 import type { PartitionStats } from '../partition/types';
 import { createStrategy } from '../strategy/registry';
 import type { Strategy } from '../strategy/types';
@@ -38,10 +39,16 @@ const STOPPED = Symbol('stopped');
  */
 export class RoundEngine {
   private readonly listeners = new Set<EngineListener>();
-  private readonly aggregator: Aggregator;
-  private readonly strategy: Strategy;
+  /** The run's config: the base and its schedule of live changes (change() appends to it). */
+  private current: ExperimentConfig;
+  /** The config of the round in flight (configAtRound), and what is built from it. */
+  private roundConfig: ExperimentConfig;
+  private aggregator: Aggregator;
+  private strategy: Strategy;
+  private malicious: ReadonlySet<number>;
   private readonly runtime: RunEnvironment['runtime'];
-  private readonly malicious: ReadonlySet<number>;
+  /** The last round whose run began (0 before round 1): a change applies from the next one. */
+  private startedRound = 0;
   private state: State = 'idle';
   private environment: RunEnvironment | null = null;
   private partition: PartitionStats | null = null;
@@ -62,14 +69,42 @@ export class RoundEngine {
   private haltWaiters: (() => void)[] = [];
 
   constructor(
-    readonly config: ExperimentConfig,
+    config: ExperimentConfig,
     private readonly executor: Executor,
     options: RoundEngineOptions = {},
   ) {
-    this.aggregator = createAggregator(config.aggregator, { seed: config.seed });
-    this.strategy = createStrategy(config);
+    this.current = config;
+    this.roundConfig = configAtRound(config, 0);
+    this.aggregator = createAggregator(this.roundConfig.aggregator, { seed: config.seed });
+    this.strategy = createStrategy(this.roundConfig);
     this.runtime = options.runtime ?? detectRuntime();
-    this.malicious = maliciousClients(config);
+    this.malicious = maliciousClients(this.roundConfig);
+  }
+
+  /** The run's config, with the live changes made so far in its `schedule`: running it again replays them. */
+  get config(): ExperimentConfig {
+    return this.current;
+  }
+
+  /** The round a change made now first applies to: the next round not yet started. */
+  get nextRound(): number {
+    return this.startedRound + 1;
+  }
+
+  /**
+   * A live change: from `round` (by default, and at the earliest, the next round not yet started) on, each dotted path
+   * of `set` takes its value (LIVE_SETTINGS only, see core/config/liveSettings.ts). Appended to the config's schedule,
+   * so getMetrics().config replays it; emits 'changed'. Throws a ConfigError naming the field (`aggregator.name: …`)
+   * when the setting is not live, the config it leaves is invalid, or no round is left.
+   */
+  change(set: Record<string, unknown>, round: number = this.nextRound): { round: number } {
+    if (this.state === 'finished') throw new ConfigError([{ path: '', message: 'the run has ended: nothing left to change' }]);
+    if (!Number.isInteger(round) || round < this.nextRound) {
+      throw new ConfigError([{ path: '', message: `a change applies from round ${this.nextRound} at the earliest (got ${round})` }]);
+    }
+    this.current = withChange(this.current, round, set);
+    this.emit({ type: 'changed', round, set: this.current.schedule!.at(-1)!.set });
+    return { round };
   }
 
   /** Subscribes to the event stream; returns the unsubscribe function. */
@@ -122,7 +157,7 @@ export class RoundEngine {
   /** Everything measured so far (round 0 onwards). */
   getMetrics(): RunMetrics {
     if (!this.environment) throw new Error('no metrics yet: the run has not started');
-    return { config: this.config, environment: this.environment, rounds: [...this.rounds] };
+    return { config: this.current, environment: this.environment, rounds: [...this.rounds] };
   }
 
   /** The current global model (a copy). */
@@ -147,7 +182,7 @@ export class RoundEngine {
       for (;;) {
         const done = this.rounds.length - 1;
         if (this.stopRequested) return this.finish('stopped', `stopped after round ${done}`);
-        if (done >= this.config.rounds) return this.finish('completed', `completed ${done} rounds`);
+        if (done >= this.current.rounds) return this.finish('completed', `completed ${done} rounds`);
         if (this.pauseRequested) {
           await this.halt(done);
           continue;
@@ -177,15 +212,15 @@ export class RoundEngine {
 
   /** Prepares the executor, emits run-started and evaluates the initial model (round 0). False if stopped. */
   private async initialize(): Promise<boolean> {
-    const info = await this.interruptible(this.executor.prepare(this.config));
+    const info = await this.interruptible(this.executor.prepare(this.roundConfig));
     if (info === STOPPED) return false;
     const init = await this.interruptible(Promise.all([this.executor.initialWeights(), this.executor.partitionStats()]));
     if (init === STOPPED) return false;
     [this.global, this.partition] = init;
-    this.pipeline = new UpdatePipeline(this.config, this.aggregator, this.partition.sizes);
-    this.ledger = privacyEnabled(this.config.privacy) ? new PrivacyLedger(this.config, this.partition.sizes) : null;
+    this.pipeline = new UpdatePipeline(this.roundConfig, this.aggregator, this.partition.sizes);
+    this.ledger = privacyEnabled(this.roundConfig.privacy) ? new PrivacyLedger(this.roundConfig, this.partition.sizes) : null;
     this.environment = { backend: info.backend, simd: info.simd, workers: info.workers, runtime: this.runtime };
-    this.emit({ type: 'run-started', config: this.config, partition: this.partition, environment: this.environment });
+    this.emit({ type: 'run-started', config: this.current, partition: this.partition, environment: this.environment });
     const started = performance.now(); // round 0 times the evaluation only, not the workers' start-up
     const test = await this.interruptible(this.evaluateModel(this.global));
     if (test === STOPPED) return false;
@@ -207,7 +242,11 @@ export class RoundEngine {
 
   private async runRound(round: number): Promise<typeof STOPPED | { diverged: string | null }> {
     const started = performance.now();
-    const plans = planRound(this.config, round, sampleClients(this.config, round));
+    this.startedRound = round;
+    const changes = changesAt(this.current, round);
+    if (changes && (await this.interruptible(this.applyChanges(round))) === STOPPED) return STOPPED;
+    const config = this.roundConfig;
+    const plans = planRound(config, round, sampleClients(config, round));
     this.emit({
       type: 'round-started',
       round,
@@ -230,12 +269,12 @@ export class RoundEngine {
     const lost = new Set(received.lost.map((f) => f.clientId));
     const honest = byClientId(received.updates);
     this.checkUpdates(tasks.filter((t) => !lost.has(t.clientId)), honest);
-    const updates = poisonUpdates(this.config, round, honest, this.malicious, this.global);
+    const updates = poisonUpdates(config, round, honest, this.malicious, this.global);
     // Forged updates with ±∞ or NaN (the inf attack): named if the run diverges.
     const nonFinite = updates === honest ? [] : updates.filter((u) => this.malicious.has(u.clientId) && !allFinite(u.delta));
 
     let next = this.global;
-    const attack = this.config.attack.kind !== 'none' ? { decisions: new Map<number, AggregationDecision>() } : null;
+    const attack = config.attack.kind !== 'none' ? { decisions: new Map<number, AggregationDecision>() } : null;
     const pipeline = this.pipeline!;
     const uplink = await this.interruptible(
       pipeline.run(round, plans.map((p) => p.clientId), updates, {
@@ -247,7 +286,7 @@ export class RoundEngine {
     if (uplink === STOPPED) return STOPPED;
     const { aggregate } = uplink;
     if (aggregate) next = this.strategy.step(this.global, aggregate, round);
-    const privacy = this.ledger?.record(aggregate ? updates : []);
+    const privacy = this.ledger?.record(aggregate ? updates : [], config);
     const test = await this.interruptible(this.evaluateModel(next));
     if (test === STOPPED) return STOPPED;
     this.global = next;
@@ -266,12 +305,34 @@ export class RoundEngine {
       ...privacy,
       ...(uplink.clipNorm !== undefined && { clipNorm: uplink.clipNorm, clippedFraction: uplink.clippedFraction }),
       ...(uplink.secureAggregation && { secureAggregation: uplink.secureAggregation }),
+      ...(changes && { changes }),
       ...roundNote([
         ...faultNotes(received),
         updates.length === 0 ? 'every sampled client dropped out: the global model is unchanged' : uplink.note,
       ]),
     });
-    return { diverged: divergence(round, test.loss, this.global, this.config, nonFinite.map((u) => u.clientId)) };
+    return { diverged: divergence(round, test.loss, this.global, config, nonFinite.map((u) => u.clientId)) };
+  }
+
+  /**
+   * Moves to the config of `round` (a scheduled change first applies) and rebuilds what depends on what changed. A
+   * changed aggregator or strategy section gets a fresh instance, its state starting over as at round 1: centered
+   * clipping's previous aggregate, FedAvgM's velocity, FedOpt's moments (reset even when only η changes, since they
+   * were accumulated under the old rule's hyper-parameters; one rule for every switch, and a replay does the same).
+   * The update pipeline carries its own state over (error feedback, the adaptive clip norm). The malicious set is
+   * that of the new config (a superset when the fraction rises). Sampling and stragglers read the round's config.
+   * The workers are re-prepared only when a field they read changed (they keep the data, partition and model).
+   */
+  private async applyChanges(round: number): Promise<void> {
+    const before = this.roundConfig;
+    const after = configAtRound(this.current, round);
+    this.roundConfig = after;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(before.aggregator, after.aggregator)) this.aggregator = createAggregator(after.aggregator, { seed: after.seed });
+    if (!same(before.strategy, after.strategy)) this.strategy = createStrategy(after);
+    this.malicious = maliciousClients(after);
+    this.pipeline = new UpdatePipeline(after, this.aggregator, this.partition!.sizes, this.pipeline ?? undefined);
+    if (workerSideChanged(before, after)) await this.executor.prepare(after);
   }
 
   private checkUpdates(tasks: ClientTask[], updates: ClientUpdate[]): void {
@@ -285,7 +346,7 @@ export class RoundEngine {
   /** Centralized evaluation, plus the attack success when the attack has a target and the executor measures it. */
   private async evaluateModel(weights: Float32Array): Promise<EvalResult & { attackSuccess?: number }> {
     const test = await this.executor.evaluate(weights.slice());
-    if (this.config.attack.kind === 'none' || !this.executor.attackSuccess) return test;
+    if (this.roundConfig.attack.kind === 'none' || !this.executor.attackSuccess) return test;
     const success = await this.executor.attackSuccess(weights.slice());
     return Number.isNaN(success) ? test : { ...test, attackSuccess: success };
   }

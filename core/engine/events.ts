@@ -12,4 +12,6 @@ export type EngineEvent =
   | { type: 'client-done'; round: number; clientId: number }
   | { type: 'round-done'; metrics: RoundMetrics }
   | { type: 'paused'; round: number }
+  /** A live change (RoundEngine.change) was scheduled: `set` applies from round `round` on. */
+  | { type: 'changed'; round: number; set: Record<string, unknown> }
   | { type: 'run-finished'; reason: RunEndReason; message: string; rounds: number };

@@ -31,13 +31,22 @@ export class UpdatePipeline {
   private readonly centralDp: CentralDp | null;
   private readonly largestClient: number;
 
+  /**
+   * `previous`: the pipeline of the rounds before a live change, whose state carries over: the compressor's error
+   * feedback (compression cannot change during a run) and the clip norm adaptive clipping has reached (a fixed one
+   * is the new config's).
+   */
   constructor(
     private readonly config: ExperimentConfig,
     private readonly aggregator: Aggregator,
     clientSizes: readonly number[],
+    previous?: UpdatePipeline,
   ) {
-    this.compressor = compressionEnabled(config.compression) ? new UplinkCompressor(config.compression, config.seed) : null;
-    this.centralDp = config.privacy.mode === 'central' ? new CentralDp(config) : null;
+    this.compressor =
+      previous?.compressor ??
+      (compressionEnabled(config.compression) ? new UplinkCompressor(config.compression, config.seed) : null);
+    const adaptive = config.privacy.clipping === 'adaptive' ? previous?.centralDp?.currentClipNorm : undefined;
+    this.centralDp = config.privacy.mode === 'central' ? new CentralDp(config, adaptive) : null;
     this.largestClient = Math.max(1, ...clientSizes);
   }
 

@@ -38,9 +38,13 @@ export class CentralDp {
   private readonly sigmaB: number | null;
   private readonly zUpdate: number;
 
-  constructor(private readonly config: ExperimentConfig) {
+  /** `clipNorm`: where to start (a live change keeps the norm adaptive clipping has reached); unset = initialClipNorm. */
+  constructor(
+    private readonly config: ExperimentConfig,
+    clipNorm?: number,
+  ) {
     const { privacy } = config;
-    this.clipNorm = initialClipNorm(privacy);
+    this.clipNorm = clipNorm ?? initialClipNorm(privacy);
     this.expectedClients = clientsPerRound(config);
     this.sigmaB = privacy.clipping === 'adaptive' ? clippedCountStddev(config) : null;
     this.zUpdate = updateNoiseMultiplier(privacy.noiseMultiplier, this.sigmaB);

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { clippedCountStddev } from '../config/derived';
+import { configAtRound } from '../config/schedule';
 import { parseConfig, type ExperimentConfigInput } from '../config/schema';
 import { Rng, rngFor } from '../rng';
 import { CentralDp, initialClipNorm, updateNoiseMultiplier } from './centralDp';
 import { clipToNorm } from './clip';
 import { PrivacyLedger, privacyPlan } from './ledger';
 import { gaussianMechanismStd, localDpUpdate } from './localDp';
+import { computeEpsilon } from './rdp';
 
 const norm = (v: ArrayLike<number>) => Math.sqrt(Array.from(v).reduce((s, x) => s + x * x, 0));
 const config = (privacy: ExperimentConfigInput['privacy'], seed = 1) =>
@@ -95,6 +97,30 @@ describe('central DP (DP-FedAvg)', () => {
     expect(plan(3).epsilon).toBe(Infinity);
     const ledger = new PrivacyLedger(cfg, []);
     expect(ledger.record([{ clientId: 0, steps: 1 }]).epsilon).toBe(Infinity);
+  });
+
+  it('composes per-round RDP when a live change moves z: 2 rounds at z = 1 then 3 at z = 2, by hand', () => {
+    // q = 1 (every client every round): one round's RDP is α/(2z²) (Mironov 2017, Prop. 7), and RDP adds up over
+    // rounds (Prop. 1): α(2/2 + 3/8) = 11α/8, which is one round of the Gaussian mechanism at z² = 4/11.
+    const cfg = parseConfig({
+      rounds: 5,
+      partition: { numClients: 10 },
+      sampling: { fraction: 1 },
+      privacy: { mode: 'central', noiseMultiplier: 1 },
+      schedule: [{ round: 3, set: { 'privacy.noiseMultiplier': 2 } }],
+    });
+    const ledger = new PrivacyLedger(configAtRound(cfg, 0), []);
+    const senders = [{ clientId: 0, steps: 1 }];
+    let spent = ledger.spent();
+    for (let round = 1; round <= 5; round++) spent = ledger.record(senders, configAtRound(cfg, round));
+    const byHand = computeEpsilon({ q: 1, noiseMultiplier: Math.sqrt(4 / 11), steps: 1, delta: 1e-5 }).epsilon;
+    expect(spent.epsilon).toBeCloseTo(byHand, 10);
+    // Without the change: five rounds at z = 1 (RDP 5α/2) cost more.
+    expect(computeEpsilon({ q: 1, noiseMultiplier: 1, steps: 5, delta: 1e-5 }).epsilon).toBeGreaterThan(byHand + 1);
+    // The planner follows the schedule: the same ε after 5 rounds, and z = 1's before the change.
+    const plan = privacyPlan(cfg, []);
+    expect(plan(5).epsilon).toBeCloseTo(byHand, 10);
+    expect(plan(2).epsilon).toBe(computeEpsilon({ q: 1, noiseMultiplier: 1, steps: 2, delta: 1e-5 }).epsilon);
   });
 
   it('adaptive clipping splits z: z_Δ = (z⁻² − (2σ_b)⁻²)^(−1/2), and refuses z ≥ 2σ_b', () => {

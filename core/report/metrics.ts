@@ -42,6 +42,8 @@ export interface RoundMetrics {
   clippedFraction?: number;
   /** Secure aggregation runs: what the protocol did and cost this round. */
   secureAggregation?: SecureAggregationMetrics;
+  /** The live changes (dotted path → value) that first applied in this round (the config's `schedule`). */
+  changes?: Record<string, unknown>;
   /** Set when something unusual happened, e.g. every sampled client dropped out and the model was kept. */
   note?: string;
 }

@@ -101,6 +101,7 @@ function roundSchemaFor(outOfRange: 'refuse' | 'drop') {
         error: z.string().max(1_000).optional(),
       } satisfies Record<keyof SecureAggregationMetrics, z.ZodType>)
       .optional(),
+    changes: z.record(z.string().max(200), z.unknown()).optional(),
     note: z.string().max(1_000).optional(),
   } satisfies Record<keyof RoundMetrics, z.ZodType>);
 }
