@@ -18,6 +18,9 @@ describe('run output', () => {
   it('prints one aligned line per round', () => {
     expect(roundLine(round1)).toBe('    1    0.8125     0.6123     2.35');
     expect(roundLine({ ...round1, note: 'every sampled client dropped out' })).toMatch(/2\.35 {2}\(every sampled client dropped out\)$/);
+    expect(roundLine({ ...round1, changes: { 'aggregator.name': 'median', 'attack.fraction': 0.4 } })).toBe(
+      '    1    0.8125     0.6123     2.35  changed aggregator.name=median, attack.fraction=0.4',
+    );
   });
 
   it('writes CSV rows with empty cells for undefined values', () => {

@@ -19,7 +19,15 @@ export function roundLine(m: RoundMetrics): string {
     m.attackSuccess !== undefined && `attack success ${fixed(m.attackSuccess, 4)}`,
     m.epsilon !== undefined && `ε ${formatEpsilon(m.epsilon)}`,
     m.exampleEpsilon !== undefined && `ε/example ${formatEpsilon(m.exampleEpsilon)}`,
+    m.changes && `changed ${changeText(m.changes)}`,
     m.note && `(${m.note})`,
   ].filter(Boolean);
   return [line, ...extras].join('  ');
+}
+
+/** A live change as `--set` writes it: `aggregator.name=median, attack.fraction=0.4`. */
+function changeText(changes: Record<string, unknown>): string {
+  return Object.entries(changes)
+    .map(([path, value]) => `${path}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
 }
