@@ -96,6 +96,7 @@ function fakeWorker(delayMs: (clientId: number) => number, faultFor: (clientId: 
     attackSuccess: () => NaN,
     predictGrid: () => new Float32Array(0),
     clientData: () => ({ x: new Float32Array(0), y: new Int32Array(0), count: 0 }),
+    release: () => {},
   };
   const channel = new MessageChannel();
   Comlink.expose(api, channel.port1);
