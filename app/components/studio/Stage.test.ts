@@ -20,8 +20,8 @@ vi.mock('../../lib/store', async (importOriginal) => {
 let emit: (event: EngineEvent) => void = () => undefined;
 vi.mock('../../lib/coordinatorClient', () => ({
   coordinator: () => ({
-    start: async (_config: unknown, _workers: unknown, onEvent: (e: EngineEvent) => void) => {
-      emit = onEvent;
+    start: async (_configs: unknown, _workers: unknown, onEvent: (variant: number, e: EngineEvent) => void) => {
+      emit = (event) => onEvent(0, event);
     },
     stop: async () => undefined,
   }),
