@@ -70,7 +70,7 @@ export function ClientGridCanvas({ numClients, states, lastAccuracy, selected, o
     const next = gridNavigate(e.key, from, numClients, layout.columns);
     if (next === null) return;
     e.preventDefault();
-    setCursor(shownCursor === null ? from : next);
+    setCursor(next);
   };
   const announced = shownCursor === null ? '' : (() => {
     const c = cell(shownCursor);
@@ -84,6 +84,8 @@ export function ClientGridCanvas({ numClients, states, lastAccuracy, selected, o
       tabIndex={0}
       aria-label={`${numClients} clients; arrow keys move, Enter selects`}
       onKeyDown={onKeyDown}
+      // The cursor starts on the selected client, as the button grid's tab stop does.
+      onFocus={() => setCursor((c) => c ?? shownSelected ?? 0)}
       onBlur={() => setCursor(null)}
       data-testid="client-grid-canvas"
       data-clients={numClients}
@@ -95,7 +97,9 @@ export function ClientGridCanvas({ numClients, states, lastAccuracy, selected, o
         style={{ display: 'block', width: layout.width + 2 * MARGIN, height: layout.height + 2 * MARGIN, cursor: 'pointer' }}
         onClick={(e) => {
           const id = idAt(e);
-          if (id !== null) onSelect?.(id);
+          if (id === null) return;
+          setCursor(id);
+          onSelect?.(id);
         }}
         onMouseMove={(e) => {
           // The tooltip without a re-render: the title follows the cell under the pointer.
