@@ -1,4 +1,4 @@
-// The attack presets through the real CLI (20 MNIST clients, 4 of them malicious).
+// The attack presets through the real CLI (20 MNIST clients, 4 of them malicious; ALIE: 50 clients, 20 malicious).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,5 +56,15 @@ describe('attack-backdoor.json', () => {
     expect(success(fedavg)).toBeGreaterThan(0.6);
     expect(success(bounded)).toBeLessThan(success(fedavg) - 0.3);
     expect(finalAccuracy(bounded)).toBeGreaterThan(finalAccuracy(fedavg) - 0.05);
+  }, 90_000);
+});
+
+describe('attack-alie.json', () => {
+  it('ALIE pulls the trimmed mean clearly below the attack-free run (issue 14, bug 8: it used to change nothing)', () => {
+    // 4 of the preset's 10 rounds keep the gap (about 9 points at round 4) at a third of the time.
+    const clean = run('attack-alie', 4, 'alie-clean', 'attack.kind=none');
+    const alie = run('attack-alie', 4, 'alie');
+    expect(finalAccuracy(clean)).toBeGreaterThan(0.85);
+    expect(finalAccuracy(alie)).toBeLessThan(finalAccuracy(clean) - 0.05);
   }, 90_000);
 });

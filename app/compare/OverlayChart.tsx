@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundMetrics } from '../../core/report/metrics';
 import { valueAxis } from '../components/viz/axisTicks';
+import { axisWidth } from '../components/viz/axisWidth';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot, useRoundAxis } from '../components/viz/chartStyle';
 import { extent } from '../components/viz/scale';
 import type { CompareMetric } from './metrics';
@@ -57,7 +58,7 @@ export function OverlayChart({ metric, series, height = 220 }: { metric: Compare
           <XAxis {...AXIS_PROPS} {...roundAxis} />
           <YAxis
             {...AXIS_PROPS}
-            width={52}
+            width={axisWidth(axis)}
             domain={axis.domain}
             ticks={axis.ticks}
             tickFormatter={axis.format}

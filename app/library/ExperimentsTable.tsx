@@ -15,7 +15,7 @@ interface Props {
 export function ExperimentsTable({ experiments, onDelete }: Props) {
   if (experiments.length === 0) return <p className={styles.muted}>No saved experiments match.</p>;
   return (
-    <table className={styles.table} data-testid="experiments-table">
+    <table className={`${styles.table} ${styles.stack}`} data-testid="experiments-table">
       <thead>
         <tr>
           <th>Experiment</th>
@@ -37,12 +37,18 @@ export function ExperimentsTable({ experiments, onDelete }: Props) {
                 {e.name}
               </a>
             </td>
-            <td>
+            <td className={styles.wide}>
               <ParamBadges params={e.params} />
             </td>
-            <td className={styles.num}>{e.runCount}</td>
-            <td className={styles.num}>{formatPercent(e.bestAccuracy)}</td>
-            <td className={styles.muted}>{formatDate(e.lastRunAt ?? e.createdAt)}</td>
+            <td className={styles.num} data-label="Runs">
+              {e.runCount}
+            </td>
+            <td className={styles.num} data-label="Best accuracy">
+              {formatPercent(e.bestAccuracy)}
+            </td>
+            <td className={styles.muted} data-label="Last used">
+              {formatDate(e.lastRunAt ?? e.createdAt)}
+            </td>
             <td>
               <ConfirmButton
                 label="Delete"

@@ -18,7 +18,7 @@ interface Props {
 export function RunsTable({ runs, selected, onToggle, onDelete }: Props) {
   if (runs.length === 0) return <p className={styles.muted}>No saved runs match.</p>;
   return (
-    <table className={styles.table} data-testid="runs-table">
+    <table className={`${styles.table} ${styles.stack}`} data-testid="runs-table">
       <thead>
         <tr>
           <th>
@@ -55,7 +55,9 @@ export function RunsTable({ runs, selected, onToggle, onDelete }: Props) {
                 {run.notes && <div className={styles.muted}>{run.notes.length > 140 ? `${run.notes.slice(0, 140)}…` : run.notes}</div>}
               </td>
               <RunSummaryCells run={run} />
-              <td className={styles.muted}>{formatDate(run.createdAt)}</td>
+              <td className={styles.muted} data-label="Saved">
+                {formatDate(run.createdAt)}
+              </td>
               <td>
                 <ConfirmButton label="Delete" confirmLabel="Delete run?" onConfirm={() => onDelete(run.id)} testId="delete-run" />
               </td>

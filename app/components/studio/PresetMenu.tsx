@@ -20,7 +20,7 @@ export function PresetMenu() {
         Presets…
       </option>
       {PRESETS.map((p) => (
-        <option key={p.id} value={p.id}>
+        <option key={p.id} value={p.id} title={p.description}>
           {p.config.name}
         </option>
       ))}

@@ -1,3 +1,4 @@
+import { TICK_FONT_SIZE } from './axisWidth';
 import { THEME } from './theme';
 
 export interface AxisTickProps {
@@ -20,7 +21,7 @@ const DY = { start: '0.71em', middle: '0.355em', end: 0 } as const;
 export function renderAxisTick({ x, y, textAnchor, verticalAnchor = 'end', payload, index = 0, tickFormatter }: AxisTickProps) {
   const value = payload?.value;
   return (
-    <text x={x} y={y} dy={DY[verticalAnchor]} textAnchor={textAnchor} fill={THEME.muted} fontSize={11}>
+    <text x={x} y={y} dy={DY[verticalAnchor]} textAnchor={textAnchor} fill={THEME.muted} fontSize={TICK_FONT_SIZE}>
       {tickFormatter ? tickFormatter(value, index) : String(value)}
     </text>
   );

@@ -4,6 +4,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { RoundMetrics } from '../../../core/report/metrics';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, useRoundAxis, useStableAxis, lineDot } from './chartStyle';
 import { byteAxis } from './axisTicks';
+import { axisWidth } from './axisWidth';
 import { ChartFrame } from './ChartFrame';
 import { decimate } from './decimate';
 import { PREVIEW_ROUNDS } from './previewRounds';
@@ -59,7 +60,7 @@ export const BytesChart = memo(function BytesChart({ rounds, totalRounds, height
       <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxis} />
-        <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={64} />
+        <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={axisWidth(axis)} />
         <Tooltip {...TOOLTIP_PROPS} formatter={BYTES_TOOLTIP} labelFormatter={roundLabel} />
         <Line name="up (clients → server)" dataKey="up" stroke={SERIES_COLORS.bytesUp} strokeWidth={1.5} dot={dot} isAnimationActive={false} connectNulls />
         <Line name="down (server → clients)" dataKey="down" stroke={SERIES_COLORS.bytesDown} strokeWidth={1.5} strokeDasharray="5 3" dot={dot} isAnimationActive={false} connectNulls />

@@ -1,7 +1,9 @@
 'use client';
 import { memo, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { CLIENT_STATES, countStates, gridNavigate, stateOf, type ClientState, type ClientStates } from './clientStates';
-import { formatPercent, isFiniteNumber } from './format';
+import { CLIENT_STATES, STATE_LABEL, clientLabel, countStates, gridNavigate, stateOf, type ClientState, type ClientStates } from './clientStates';
+import { ClientGridCanvas, type ClientGridCanvasProps } from './ClientGridCanvas';
+import { CANVAS_GRID_FROM } from './drawClientGrid';
+import { isFiniteNumber } from './format';
 import { SERIES_COLORS } from './palette';
 import { THEME } from './theme';
 
@@ -18,14 +20,6 @@ export interface ClientGridProps {
   /** Cell edge in px; default 22 up to 200 clients, 16 beyond. */
   cellSize?: number;
 }
-
-const STATE_LABEL: Record<ClientState, string> = {
-  idle: 'idle',
-  sampled: 'sampled, waiting',
-  training: 'training',
-  done: 'done',
-  dropped: 'dropped out',
-};
 
 /** Each state differs by shape as well as colour: outline, thick outline, half fill, full fill, crossed out. */
 function stateStyle(state: ClientState): CSSProperties {
@@ -58,7 +52,7 @@ interface CellProps {
 
 const Cell = memo(function Cell({ id, state, accuracy, selected, tabbable, malicious, size }: CellProps) {
   const acc = isFiniteNumber(accuracy) ? accuracy : undefined;
-  const label = `Client ${id}: ${STATE_LABEL[state]}${acc !== undefined ? `, last accuracy ${formatPercent(acc)}` : ''}${malicious ? ', attacker' : ''}`;
+  const label = clientLabel(id, state, acc, malicious);
   return (
     <button
       type="button"
@@ -104,15 +98,16 @@ function Swatch({ state, size }: { state: ClientState; size: number }) {
   return <span aria-hidden="true" style={{ ...stateStyle(state), display: 'inline-block', width: size, height: size, borderRadius: 3, boxSizing: 'border-box' }} />;
 }
 
-/**
- * One button per virtual client showing its state this round, with a legend of state counts. Keyboard: Tab enters the
- * grid at the selected client, arrow keys / Home / End move focus, Enter or Space selects.
- */
-export const ClientGrid = memo(function ClientGrid({ numClients, states, lastAccuracy, selected = null, onSelect, malicious, cellSize }: ClientGridProps) {
-  const size = cellSize ?? (numClients > 200 ? 16 : 22);
+/** Gap between cells in px, in both renderings. */
+const GAP = 3;
+
+/** What both renderings draw (the canvas also takes the gap). */
+type CellsProps = Omit<ClientGridCanvasProps, 'gap'>;
+
+/** One focusable button per client (small federations). */
+function ButtonCells({ numClients, states, lastAccuracy, selected, onSelect, malicious, size }: CellsProps) {
   const gridRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState<number | null>(null);
-  const counts = useMemo(() => countStates(states, numClients), [states, numClients]);
   const inRange = (id: number | null): id is number => id !== null && id >= 0 && id < numClients;
   const tabStop = inRange(focused) ? focused : inRange(selected) ? selected : 0;
 
@@ -149,24 +144,38 @@ export const ClientGrid = memo(function ClientGrid({ numClients, states, lastAcc
   }
 
   return (
+    <div
+      ref={gridRef}
+      role="group"
+      aria-label={`${numClients} clients; arrow keys move, Enter selects`}
+      onKeyDown={onKeyDown}
+      onFocus={(e) => {
+        const id = Number((e.target as HTMLElement).dataset.id);
+        if (Number.isInteger(id)) setFocused(id);
+      }}
+      onClick={(e) => {
+        const id = Number((e.target as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id);
+        if (Number.isInteger(id)) onSelect?.(id);
+      }}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: GAP }}
+    >
+      {cells}
+    </div>
+  );
+}
+
+/**
+ * Every virtual client's state this round, with a legend of state counts: one button per client up to
+ * CANVAS_GRID_FROM clients, one canvas beyond (500 buttons cost a style and layout pass per update). Keyboard: Tab
+ * enters the grid, arrow keys / Home / End move, Enter or Space selects.
+ */
+export const ClientGrid = memo(function ClientGrid({ numClients, states, lastAccuracy, selected = null, onSelect, malicious, cellSize }: ClientGridProps) {
+  const size = cellSize ?? (numClients > 200 ? 16 : 22);
+  const counts = useMemo(() => countStates(states, numClients), [states, numClients]);
+  const cells = { numClients, states, lastAccuracy, selected, onSelect, malicious, size };
+  return (
     <section aria-label="Clients" data-testid="client-grid" style={{ color: THEME.fg }}>
-      <div
-        ref={gridRef}
-        role="group"
-        aria-label={`${numClients} clients; arrow keys move, Enter selects`}
-        onKeyDown={onKeyDown}
-        onFocus={(e) => {
-          const id = Number((e.target as HTMLElement).dataset.id);
-          if (Number.isInteger(id)) setFocused(id);
-        }}
-        onClick={(e) => {
-          const id = Number((e.target as HTMLElement).closest<HTMLElement>('[data-id]')?.dataset.id);
-          if (Number.isInteger(id)) onSelect?.(id);
-        }}
-        style={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}
-      >
-        {cells}
-      </div>
+      {numClients > CANVAS_GRID_FROM ? <ClientGridCanvas {...cells} gap={GAP} /> : <ButtonCells {...cells} />}
       <ul style={{ display: 'flex', flexWrap: 'wrap', gap: 12, listStyle: 'none', margin: '8px 0 0', padding: 0, fontSize: 12, color: THEME.muted }}>
         {CLIENT_STATES.map((s) => (
           <li key={s} style={{ display: 'flex', alignItems: 'center', gap: 4 }}>

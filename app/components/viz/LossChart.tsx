@@ -1,14 +1,16 @@
 'use client';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RoundMetrics } from '../../../core/report/metrics';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, useRoundAxis, useStableAxis, lineDot } from './chartStyle';
-import { valueAxis } from './axisTicks';
+import { logAxis, valueAxis } from './axisTicks';
+import { axisWidth } from './axisWidth';
 import { ChartFrame } from './ChartFrame';
 import { decimate } from './decimate';
 import { PREVIEW_ROUNDS } from './previewRounds';
 import { formatNumber, isFiniteNumber } from './format';
 import { SERIES_COLORS } from './palette';
+import { SegmentedControl } from './SegmentedControl';
 import { lossSeries } from './series';
 import { extent } from './scale';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
@@ -24,20 +26,31 @@ export interface LossChartProps {
   height?: number;
 }
 
-function summarize(rounds: readonly RoundMetrics[]) {
+export type LossScale = 'linear' | 'log';
+
+const SCALES = [
+  { value: 'linear', label: 'linear' },
+  { value: 'log', label: 'log' },
+] as const satisfies readonly { value: LossScale; label: string }[];
+
+function summarize(rounds: readonly RoundMetrics[], scale: LossScale) {
   const series = lossSeries(rounds);
-  const axis = valueAxis(...extent(series.map((p) => p.testLoss), [0, 1]), { count: 3 });
+  const losses = series.map((p) => p.testLoss);
+  // A log axis cannot show a loss of 0 (never seen with cross-entropy): its range comes from the positive losses.
+  const axis = scale === 'log' ? logAxis(...extent(losses.filter((v) => v > 0), [0.1, 1])) : valueAxis(...extent(losses, [0, 1]), { count: 3 });
   return { data: decimate(series, (p) => p.round, (p) => p.testLoss), last: series.at(-1)?.testLoss, axis };
 }
 
-const PREVIEW = summarize(PREVIEW_ROUNDS);
+const PREVIEW = { linear: summarize(PREVIEW_ROUNDS, 'linear'), log: summarize(PREVIEW_ROUNDS, 'log') };
 
 /** Global test loss (cross-entropy on the held-out set) over rounds. */
 export const LossChart = memo(function LossChart({ rounds, totalRounds, height = 120 }: LossChartProps) {
-  const summary = useMemo(() => summarize(rounds), [rounds]);
+  // Linear by default; log when the loss explodes (a diverging run spans many decades).
+  const [scale, setScale] = useState<LossScale>('linear');
+  const summary = useMemo(() => summarize(rounds, scale), [rounds, scale]);
   const empty = !summary.data.some((p) => p.round >= 1);
-  const data = empty ? PREVIEW.data : summary.data;
-  const axis = useStableAxis(empty ? PREVIEW.axis : summary.axis);
+  const data = empty ? PREVIEW[scale].data : summary.data;
+  const axis = useStableAxis(empty ? PREVIEW[scale].axis : summary.axis);
   const roundAxis = useRoundAxis(data, totalRounds);
   const last = summary.last;
 
@@ -45,15 +58,28 @@ export const LossChart = memo(function LossChart({ rounds, totalRounds, height =
     <ChartFrame
       title="Test loss"
       units="cross-entropy on the held-out set vs round"
-      aside={isFiniteNumber(last) ? `latest ${formatNumber(last, 4)}` : undefined}
+      aside={
+        <>
+          {isFiniteNumber(last) && `latest ${formatNumber(last, 4)} `}
+          <SegmentedControl label="Loss axis scale" options={SCALES} value={scale} onChange={setScale} />
+        </>
+      }
       empty={empty}
       emptyText="Run the experiment to see the test loss per round."
       height={height}
+      dataAttributes={{ 'data-testid': 'loss-chart', 'data-scale': scale }}
     >
       <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxis} />
-        <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={44} />
+        <YAxis
+          {...AXIS_PROPS}
+          scale={scale === 'log' ? 'log' : 'auto'}
+          domain={axis.domain}
+          ticks={axis.ticks}
+          tickFormatter={axis.format}
+          width={axisWidth(axis)}
+        />
         <Tooltip {...TOOLTIP_PROPS} formatter={LOSS_TOOLTIP} labelFormatter={roundLabel} />
         <Line name="test loss" dataKey="testLoss" stroke={SERIES_COLORS.loss} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />
       </LineChart>

@@ -5,6 +5,7 @@ import type { RoundMetrics } from '../../../core/report/metrics';
 import type { PrivacySpent } from '../../../core/privacy/ledger';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, lineDot, useRoundAxis, useStableAxis } from './chartStyle';
 import { valueAxis } from './axisTicks';
+import { axisWidth } from './axisWidth';
 import { ChartFrame } from './ChartFrame';
 import { formatDelta, formatEpsilon } from './format';
 import { SERIES_COLORS } from './palette';
@@ -59,7 +60,7 @@ export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalR
       <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxis} />
-        <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={48} />
+        <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={axisWidth(axis)} />
         <Tooltip {...TOOLTIP_PROPS} formatter={EPSILON_TOOLTIP} labelFormatter={roundLabel} />
         {client && Number.isFinite(planned.epsilon) && (
           <ReferenceLine y={planned.epsilon} stroke={SERIES_COLORS.epsilon} strokeDasharray="5 3" label={{ ...REFERENCE_LABEL, value: `planned ε ${formatEpsilon(planned.epsilon)}` }} />

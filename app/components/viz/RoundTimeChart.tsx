@@ -4,6 +4,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { RoundMetrics } from '../../../core/report/metrics';
 import { AXIS_PROPS, CHART_MARGIN, GRID_STROKE, TOOLTIP_PROPS, chartBoxStyle, useRoundAxis, useStableAxis, lineDot } from './chartStyle';
 import { valueAxis } from './axisTicks';
+import { axisWidth } from './axisWidth';
 import { ChartFrame } from './ChartFrame';
 import { decimate } from './decimate';
 import { PREVIEW_ROUNDS } from './previewRounds';
@@ -52,7 +53,7 @@ export const RoundTimeChart = memo(function RoundTimeChart({ rounds, totalRounds
       <LineChart responsive style={chartBoxStyle(height)} data={data} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
         <XAxis {...AXIS_PROPS} {...roundAxis} />
-        <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={52} />
+        <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={axisWidth(axis)} />
         <Tooltip {...TOOLTIP_PROPS} formatter={SECONDS_TOOLTIP} labelFormatter={roundLabel} />
         <Line name="duration" dataKey="seconds" stroke={SERIES_COLORS.time} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />
       </LineChart>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteAxis, roundTicks, valueAxis } from './axisTicks';
+import { byteAxis, logAxis, roundTicks, valueAxis } from './axisTicks';
 
 describe('roundTicks', () => {
   it('puts integer ticks on a 1-2-5 step inside the range', () => {
@@ -32,5 +32,30 @@ describe('valueAxis', () => {
     expect(time.ticks.map(time.format)).toEqual(['0.0 s', '0.2 s', '0.4 s', '0.6 s', '0.8 s', '1.0 s', '1.2 s']);
     expect(time.domain).toEqual([0, 1.2]);
     expect(valueAxis(0, 40).format(20)).toBe('20');
+  });
+
+  it('labels huge values compactly, still telling neighbouring ticks apart (issue 14, bug 3: "00000")', () => {
+    // A diverging run: loss from 2.3 to 1.9e8.
+    const exploded = valueAxis(2.3, 1.9e8, { count: 3 });
+    expect(exploded.ticks.map(exploded.format)).toEqual(['0', '50M', '100M', '150M', '200M']);
+    const far = valueAxis(0, 2.4e17, { count: 3 });
+    expect(far.ticks.map(far.format)).toEqual(['0', '1e17', '2e17', '3e17']);
+    // A narrow range at a large magnitude keeps the digits that differ.
+    const narrow = valueAxis(12_340, 12_370, { count: 3 });
+    expect(narrow.ticks.map(narrow.format)).toEqual(['12.34K', '12.35K', '12.36K', '12.37K']);
+  });
+});
+
+describe('logAxis', () => {
+  it('puts ticks at powers of ten covering the range', () => {
+    const a = logAxis(0.3, 1.9e8);
+    expect(a.domain).toEqual([0.1, 1e9]);
+    expect(a.ticks.map(a.format)).toEqual(['0.1', '10', '1000', '1e5', '1e7', '1e9']);
+  });
+
+  it('spans at least one decade and tolerates a non-positive minimum', () => {
+    expect(logAxis(2, 3).ticks).toEqual([1, 10]);
+    expect(logAxis(0, 50).ticks).toEqual([1, 10, 100]);
+    expect(logAxis(0.05, 0.8).ticks.map(logAxis(0.05, 0.8).format)).toEqual(['0.01', '0.1', '1']);
   });
 });

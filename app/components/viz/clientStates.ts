@@ -1,3 +1,5 @@
+import { formatPercent, isFiniteNumber } from './format';
+
 /** What a virtual client is doing in the current round. */
 export type ClientState = 'idle' | 'sampled' | 'training' | 'done' | 'dropped';
 
@@ -5,6 +7,20 @@ export const CLIENT_STATES: readonly ClientState[] = ['idle', 'sampled', 'traini
 
 /** Either a sparse map id → state (missing ids are idle) or a dense array indexed by id. */
 export type ClientStates = Readonly<Record<number, ClientState>> | readonly (ClientState | undefined)[];
+
+export const STATE_LABEL: Record<ClientState, string> = {
+  idle: 'idle',
+  sampled: 'sampled, waiting',
+  training: 'training',
+  done: 'done',
+  dropped: 'dropped out',
+};
+
+/** A cell's accessible name and tooltip: "Client 2: done, last accuracy 90.0%, attacker". */
+export function clientLabel(id: number, state: ClientState, accuracy: number | undefined, malicious: boolean): string {
+  const acc = isFiniteNumber(accuracy) ? `, last accuracy ${formatPercent(accuracy)}` : '';
+  return `Client ${id}: ${STATE_LABEL[state]}${acc}${malicious ? ', attacker' : ''}`;
+}
 
 export function stateOf(states: ClientStates, id: number): ClientState {
   return (states as Readonly<Record<number, ClientState | undefined>>)[id] ?? 'idle';

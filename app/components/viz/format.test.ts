@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDelta, formatDuration, formatEpsilon, formatInteger, formatNumber, formatPercent } from './format';
+import { formatBytes, formatCompact, formatDelta, formatDuration, formatEpsilon, formatInteger, formatNumber, formatPercent } from './format';
 
 describe('formatters', () => {
   it('formats ε (∞ without noise) and δ as a power of ten', () => {
@@ -37,5 +37,19 @@ describe('formatters', () => {
     expect(formatNumber(0)).toBe('0');
     expect(formatInteger(12345.6)).toBe('12,346');
     expect(formatNumber(null)).toBe('—');
+  });
+
+  it('formats any magnitude compactly for axis ticks', () => {
+    expect(formatCompact(190_000_000)).toBe('190M');
+    expect(formatCompact(1.9e8, 2)).toBe('190M');
+    expect(formatCompact(2500)).toBe('2.5K');
+    expect(formatCompact(-2500)).toBe('-2.5K');
+    expect(formatCompact(999_999)).toBe('1M');
+    expect(formatCompact(3.2e12)).toBe('3.2T');
+    expect(formatCompact(1.9e18)).toBe('1.9e18');
+    expect(formatCompact(0.0001)).toBe('1e-4');
+    expect(formatCompact(0.25)).toBe('0.25');
+    expect(formatCompact(0)).toBe('0');
+    expect(formatCompact(Number.NaN)).toBe('—');
   });
 });

@@ -24,6 +24,35 @@ export function formatNumber(v: number | null | undefined, digits = 3): string {
   return GROUPED.format(Number(v.toPrecision(digits)));
 }
 
+/** Exponent notation without "+" or trailing zeros: 1.90e+8 → "1.9e8", 1e-4 → "1e-4". */
+function shortExponent(v: number, digits: number): string {
+  const [mantissa, exponent] = v.toExponential(Math.max(0, digits - 1)).split('e');
+  const m = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+  return `${m}e${Number(exponent)}`;
+}
+
+const COMPACT_UNITS = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+] as const;
+
+/**
+ * A short label for any magnitude, for axis ticks: 190000000 → "190M", 2500 → "2.5K", 3e16 → "3e16", 0.0001 → "1e-4";
+ * `digits` significant digits, trailing zeros dropped. Plain numbers in between.
+ */
+export function formatCompact(v: number | null | undefined, digits = 3): string {
+  if (!isFiniteNumber(v)) return MISSING;
+  const a = Math.abs(v);
+  if (a >= 1e15 || (a > 0 && a < 1e-3)) return shortExponent(v, digits);
+  for (const [unit, suffix] of COMPACT_UNITS) {
+    // Rounded first, so 999,999 reads "1M", not "1000K".
+    if (Number(a.toPrecision(digits)) >= unit) return `${Number((v / unit).toPrecision(digits))}${suffix}`;
+  }
+  return String(Number(v.toPrecision(digits)));
+}
+
 export function formatInteger(v: number | null | undefined): string {
   return isFiniteNumber(v) ? INTEGER.format(Math.round(v)) : MISSING;
 }

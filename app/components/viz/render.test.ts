@@ -74,14 +74,25 @@ describe('viz components render on the server without NaN', () => {
   it('client grid renders one labelled button per client with a single tab stop', () => {
     const states: Record<number, ClientState> = { 0: 'sampled', 1: 'training', 2: 'done', 3: 'dropped' };
     const lastAccuracy = [0.5, Number.NaN, 0.9];
-    const html = render(ClientGrid, { numClients: 500, states, lastAccuracy, selected: 2, malicious: [false, true] });
-    expect(html.match(/<button/g)).toHaveLength(500);
+    const html = render(ClientGrid, { numClients: 100, states, lastAccuracy, selected: 2, malicious: [false, true] });
+    expect(html.match(/<button/g)).toHaveLength(100);
     expect(html.match(/tabindex="0"/g)).toHaveLength(1);
     expect(html).toContain('aria-label="Client 2: done, last accuracy 90.0%"');
     expect(html).toContain('aria-label="Client 1: training, attacker"');
     expect(html.match(/data-malicious="true"/g)).toHaveLength(1);
     expect(html).toContain('aria-label="Client 3: dropped out"');
     expect(html).toMatch(/data-id="2"[^>]*aria-pressed="true"/);
+  });
+
+  it('client grid of a large federation is one canvas with one tab stop, not a button per client (issue 14)', () => {
+    const html = render(ClientGrid, { numClients: 500, states: { 0: 'done' }, selected: 2, malicious: [false, true] });
+    expect(html).not.toContain('<button');
+    expect(html.match(/<canvas/g)).toHaveLength(1);
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1);
+    expect(attr(html, 'data-clients')).toBe('500');
+    expect(html).toContain('aria-label="500 clients; arrow keys move, Enter selects"');
+    // The legend still counts every client.
+    expect(html).toMatch(/idle(<!-- -->)? ?<span[^>]*>499</);
   });
 
   it('attack run: attacker points counted, attack success in the legend, decision and mark in client detail', () => {

@@ -7,13 +7,13 @@ import styles from './library.module.css';
 export function RunSummaryCells({ run }: { run: Pick<RunSummary, 'params' | 'roundsCompleted' | 'roundsPlanned' | 'finalAccuracy'> }) {
   return (
     <>
-      <td>
+      <td className={styles.wide}>
         <ParamBadges params={run.params} />
       </td>
-      <td className={styles.num}>
+      <td className={styles.num} data-label="Rounds">
         {run.roundsCompleted}/{run.roundsPlanned}
       </td>
-      <td className={styles.num} data-testid="run-final-accuracy" data-value={run.finalAccuracy ?? ''}>
+      <td className={styles.num} data-label="Final accuracy" data-testid="run-final-accuracy" data-value={run.finalAccuracy ?? ''}>
         {formatPercent(run.finalAccuracy)}
       </td>
     </>
