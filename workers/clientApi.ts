@@ -1,10 +1,12 @@
 // The one client-worker API: what the Web Worker and the worker_threads entries expose through Comlink. One
-// ClientRuntime per worker; Float32Array results travel back transferred (zero copy).
+// ClientRuntime per context (a context is one variant of a run; the plain pool uses context 0), all sharing the loaded
+// data; Float32Array results travel back transferred (zero copy).
 import * as Comlink from 'comlink';
 import type { ExperimentConfig } from '../core/config/schema';
 import type { AssetLoader } from '../core/data/types';
 import type { ClientTask } from '../core/engine/executor';
 import { ClientRuntime, type GridBox } from '../core/runtime/clientRuntime';
+import { SharedData } from '../core/runtime/sharedData';
 import type { BackendOptions } from '../core/tf/backend';
 
 /** Per-pool settings every worker receives with its config. */
@@ -16,23 +18,42 @@ export interface ClientWorkerOptions {
 
 /** `loaderFor` turns the pool's options into this environment's asset loader (disk in Node, fetch in the browser). */
 export function createClientApi(loaderFor: (options: ClientWorkerOptions) => AssetLoader) {
-  const runtime = new ClientRuntime();
+  const shared = new SharedData();
+  const runtimes = new Map<number, ClientRuntime>();
+  const runtime = (context: number): ClientRuntime => {
+    const found = runtimes.get(context);
+    if (!found) throw new Error(`client worker: context ${context} was not initialised (call init(config, options, ${context}) first)`);
+    return found;
+  };
+  /** Only the data some context still uses stays loaded. */
+  const prune = () => shared.retain([...runtimes.values()].flatMap((r) => (r.dataKey === null ? [] : [r.dataKey])));
   return {
-    init: (config: ExperimentConfig, options: ClientWorkerOptions = {}) =>
-      runtime.init({ config, loadAsset: loaderFor(options), backend: options.backend }),
-    initialWeights: () => transferred(runtime.initialWeights()),
-    partitionStats: () => runtime.partitionStats(),
-    train: async (task: ClientTask) => {
-      const update = await runtime.train(task);
+    init: async (config: ExperimentConfig, options: ClientWorkerOptions = {}, context = 0) => {
+      let own = runtimes.get(context);
+      if (!own) runtimes.set(context, (own = new ClientRuntime(shared)));
+      const info = await own.init({ config, loadAsset: loaderFor(options), backend: options.backend });
+      prune();
+      return info;
+    },
+    /** Frees a context's model (its data too, unless another context uses it). */
+    release: (context: number) => {
+      runtimes.get(context)?.dispose();
+      runtimes.delete(context);
+      prune();
+    },
+    initialWeights: (context = 0) => transferred(runtime(context).initialWeights()),
+    partitionStats: (context = 0) => runtime(context).partitionStats(),
+    train: async (task: ClientTask, context = 0) => {
+      const update = await runtime(context).train(task);
       const delta = ownBuffer(update.delta);
       return Comlink.transfer({ ...update, delta }, [delta.buffer]);
     },
-    evaluateTestChunk: (weights: Float32Array, chunk: number) => runtime.evaluateTestChunk(weights, chunk),
-    testSize: () => runtime.testSize(),
-    attackSuccess: (weights: Float32Array) => runtime.attackSuccess(weights),
-    predictGrid: (weights: Float32Array, box: GridBox, resolution: number) =>
-      transferred(runtime.predictGrid(weights, box, resolution)),
-    clientData: (clientId: number) => runtime.clientData(clientId),
+    evaluateTestChunk: (weights: Float32Array, chunk: number, context = 0) => runtime(context).evaluateTestChunk(weights, chunk),
+    testSize: (context = 0) => runtime(context).testSize(),
+    attackSuccess: (weights: Float32Array, context = 0) => runtime(context).attackSuccess(weights),
+    predictGrid: (weights: Float32Array, box: GridBox, resolution: number, context = 0) =>
+      transferred(runtime(context).predictGrid(weights, box, resolution)),
+    clientData: (clientId: number, context = 0) => runtime(context).clientData(clientId),
   };
 }
 

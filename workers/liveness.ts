@@ -40,8 +40,8 @@ export class WorkRates {
     this.recent.set(kind, seen);
   }
 
-  /** Rates belong to one configuration (model and data sizes): forget them when it changes. */
-  reset(): void {
-    this.recent.clear();
+  /** Rates belong to one configuration (model and data sizes): forget them (those of `kinds`) when it changes. */
+  reset(kinds: (kind: string) => boolean = () => true): void {
+    for (const kind of [...this.recent.keys()]) if (kinds(kind)) this.recent.delete(kind);
   }
 }

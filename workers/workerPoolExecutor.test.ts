@@ -14,6 +14,8 @@ interface FakeWorker extends PoolWorker {
   /** Most train calls this worker had in flight at once. */
   maxInFlight: number;
   terminated: boolean;
+  /** The contexts it was initialised with, in order. */
+  inits: number[];
   /** Makes the worker "die" (as an uncaught error or exit would). */
   kill(message: string): void;
 }
@@ -33,7 +35,7 @@ interface FakeOptions {
 
 /**
  * Spawns workers that "train" by returning delta = weights + clientId after `delayMs(clientId)` of (fake) work, and
- * "evaluate" test chunk c of a 1,000-example test set as { accuracy: weights[0], loss: weights[1] + c }.
+ * (+ 100 × the context) "evaluate" test chunk c of a 1,000-example test set as { accuracy: weights[0], loss: weights[1] + c }.
  */
 function fakeFarm({ delayMs = () => 0, faults = {}, failInitAfter = Infinity, coldMs = 0 }: FakeOptions = {}) {
   const spawned: FakeWorker[] = [];
@@ -54,7 +56,8 @@ function fakeWorker(delayMs: (clientId: number) => number, faultFor: (clientId: 
   let queue: Promise<void> = Promise.resolve();
   const never = new Promise<never>(() => {});
   const api: ClientApi = {
-    init: async () => {
+    init: async (_config, _options, context = 0) => {
+      worker.inits.push(context);
       if (doomed) {
         worker.kill('worker thread exited (code 134)');
         return never;
@@ -64,7 +67,7 @@ function fakeWorker(delayMs: (clientId: number) => number, faultFor: (clientId: 
     initialWeights: () => new Float32Array([1, 2]),
     partitionStats: () => ({ counts: [], sizes: SIZES, hellinger: [], meanHellinger: 0 }),
     // Like a real worker, it runs one call at a time, in the order they arrive.
-    train: (task) => {
+    train: (task, context = 0) => {
       worker.maxInFlight = Math.max(worker.maxInFlight, ++inFlight);
       const result = queue.then(async () => {
         if (task.clientId === 99) throw new RangeError('no client 99: the partition has 4 clients');
@@ -76,7 +79,7 @@ function fakeWorker(delayMs: (clientId: number) => number, faultFor: (clientId: 
         return {
           round: task.round,
           clientId: task.clientId,
-          delta: task.weights.map((w) => w + task.clientId),
+          delta: task.weights.map((w) => w + task.clientId + 100 * context),
           numExamples: SIZES[task.clientId],
           trainLoss: 0,
           trainAccuracy: 0,
@@ -96,6 +99,7 @@ function fakeWorker(delayMs: (clientId: number) => number, faultFor: (clientId: 
     attackSuccess: () => NaN,
     predictGrid: () => new Float32Array(0),
     clientData: () => ({ x: new Float32Array(0), y: new Int32Array(0), count: 0 }),
+    release: () => {},
   };
   const channel = new MessageChannel();
   Comlink.expose(api, channel.port1);
@@ -106,6 +110,7 @@ function fakeWorker(delayMs: (clientId: number) => number, faultFor: (clientId: 
     seen,
     maxInFlight: 0,
     terminated: false,
+    inits: [],
     kill: (message) => fail(new Error(message)),
     terminate: async () => {
       worker.terminated = true;
@@ -291,6 +296,26 @@ describe('WorkerPoolExecutor', () => {
     await pool.prepare(config);
     expect(spawned).toHaveLength(3);
     expect((await pool.train([task(0), task(1), task(2), task(3)])).updates).toHaveLength(4);
+  });
+
+  it('contexts share the queue, each task keeps its context, and a replaced worker is initialised with every context', async () => {
+    const farm = fakePool(2, { faults: { 2: ['crash'] } });
+    pool = farm.pool;
+    await pool.prepare(config);
+    const variant = pool.context(1);
+    await variant.prepare(config);
+    expect(farm.spawned.map((w) => w.inits)).toEqual([[0, 1], [0, 1]]);
+    const [base, other] = await Promise.all([pool.train([task(0), task(1)]), variant.train([task(2), task(3)])]);
+    expect(base.updates.map((u) => Array.from(u.delta))).toEqual([[0.5, -1], [1.5, 0]]);
+    // Client 2's worker crashed: the task ran again, still in context 1, on the fresh worker or the other one.
+    expect(other.updates.map((u) => Array.from(u.delta))).toEqual([[102.5, 101], [103.5, 102]]);
+    expect(other.retried.map((f) => f.clientId)).toEqual([2]);
+    await pool.context(0).partitionStats();
+    expect(farm.spawned).toHaveLength(3);
+    await expect.poll(() => farm.spawned[2].inits).toEqual([0, 1]);
+    // A released context is no longer prepared.
+    await variant.dispose();
+    await expect(variant.initialWeights()).rejects.toThrow('call context(1).prepare(config) first');
   });
 
   it('retries an evaluation chunk whose worker crashes', async () => {

@@ -6,6 +6,10 @@
 // worker with the same inputs, so the numbers do not change. A client whose task is lost twice counts as a dropout
 // for that round (TrainResult.lost); any other call lost twice fails. An error thrown by a call itself is a bug or a
 // bad input, not a fault: it is never retried.
+//
+// Contexts: one pool serves up to MAX_VARIANTS configs at once (the variants of a run). `context(k)` is an Executor
+// whose calls go to the same shared queue, tagged k; each worker keeps one ClientRuntime per context (sharing the
+// loaded data). A replaced worker is initialised with every prepared context's config. The pool itself is context 0.
 import * as Comlink from 'comlink';
 import type { ExperimentConfig } from '../core/config/schema';
 import type { ClientFault, ClientTask, ClientUpdate, EvalResult, Executor, RuntimeInfo, TrainResult } from '../core/engine/executor';
@@ -35,6 +39,16 @@ interface Prepared {
   numTest: number;
 }
 
+/** One context's config, and what its prepare learned (null while preparing). */
+interface Context {
+  config: ExperimentConfig;
+  prepared: Prepared | null;
+}
+
+/** A context's kind of call ('train', 'train@2'): liveness rates and warm-up are per context (its own model). */
+const tagged = (kind: string, context: number) => (context === 0 ? kind : `${kind}@${context}`);
+const contextOfKind = (kind: string) => Number(/@(\d+)$/.exec(kind)?.[1] ?? 0);
+
 /** One unit of pool work: `units` (examples to process) scale its liveness budget. */
 interface Job<T> {
   kind: string;
@@ -56,8 +70,9 @@ const failAfterRetry = (what: string) => ({
 });
 
 export class WorkerPoolExecutor implements Executor {
-  private prepared: Prepared | null = null;
-  private config: ExperimentConfig | null = null;
+  private readonly contexts = new Map<number, Context>();
+  /** Per slot, the config each context was last initialised with on its current worker. */
+  private readonly initialised = new Map<PoolSlot, Map<number, ExperimentConfig>>();
   private disposed = false;
   private readonly slots: PoolSlot[];
   private readonly prefetch: boolean;
@@ -86,43 +101,93 @@ export class WorkerPoolExecutor implements Executor {
     return this.slots.length;
   }
 
-  /** Initialises every worker with `config`; a worker that dies on the way is replaced once. */
-  async prepare(config: ExperimentConfig): Promise<RuntimeInfo & { workers: number }> {
-    this.requireAlive();
-    this.prepared = null;
-    this.config = config;
-    this.rates.reset();
-    const infos = await Promise.all(this.slots.map((slot) => this.initialize(slot, config)));
-    const [stats, numTest] = await Promise.all([
-      this.callAny('partitionStats', (api) => api.partitionStats()),
-      this.callAny('testSize', (api) => api.testSize()),
-    ]);
-    this.prepared = { stats, numTest };
-    return { ...infos[0], workers: this.slots.length };
+  /**
+   * An Executor on context `k` (k = variant index) of this pool: its calls share the pool's queue and workers with
+   * every other context; its `dispose` only frees the context (the pool's owner disposes the pool).
+   */
+  context(k: number): Executor & { readonly context: number } {
+    if (!Number.isInteger(k) || k < 0) throw new Error(`context must be a non-negative integer, got ${k}`);
+    return {
+      context: k,
+      prepare: (config) => this.prepareContext(k, config),
+      initialWeights: () => this.initialWeightsOf(k),
+      partitionStats: async () => this.requirePrepared(k).stats,
+      train: (tasks, onDone) => this.trainOn(k, tasks, onDone),
+      evaluate: (weights) => this.evaluateOn(k, weights),
+      attackSuccess: (weights) => this.attackSuccessOn(k, weights),
+      dispose: async () => this.release(k),
+    };
   }
 
-  async initialWeights(): Promise<Float32Array> {
-    this.requirePrepared();
-    return this.callAny('initialWeights', (api) => api.initialWeights());
+  /** Initialises every worker with `config`; a worker that dies on the way is replaced once. */
+  prepare(config: ExperimentConfig): Promise<RuntimeInfo & { workers: number }> {
+    return this.prepareContext(0, config);
+  }
+
+  initialWeights(): Promise<Float32Array> {
+    return this.initialWeightsOf(0);
   }
 
   async partitionStats(): Promise<PartitionStats> {
-    return this.requirePrepared().stats;
+    return this.requirePrepared(0).stats;
   }
 
-  async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult> {
-    const { stats } = this.requirePrepared();
+  train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult> {
+    return this.trainOn(0, tasks, onDone);
+  }
+
+  /** Centralized evaluation, its fixed test chunks spread over the workers (same bits as one thread). */
+  evaluate(weights: Float32Array): Promise<EvalResult> {
+    return this.evaluateOn(0, weights);
+  }
+
+  /** Attack success (the attack's test set is small: one worker). */
+  attackSuccess(weights: Float32Array): Promise<number> {
+    return this.attackSuccessOn(0, weights);
+  }
+
+  /** Forgets context `k` (a replaced worker no longer gets its config) and frees its runtime on the live workers. */
+  release(k: number): void {
+    if (!this.contexts.delete(k) || this.disposed) return;
+    this.rates.reset((kind) => contextOfKind(kind) === k);
+    for (const slot of this.slots) {
+      this.initialised.get(slot)?.delete(k);
+      if (slot.state === 'ready') slot.run(tagged('release', k), 1, (api) => api.release(k)).catch(() => {});
+    }
+  }
+
+  private async prepareContext(k: number, config: ExperimentConfig): Promise<RuntimeInfo & { workers: number }> {
+    this.requireAlive();
+    const context: Context = { config, prepared: null };
+    this.contexts.set(k, context);
+    this.rates.reset((kind) => contextOfKind(kind) === k);
+    const infos = await Promise.all(this.slots.map((slot) => this.initialize(slot, k, config)));
+    const [stats, numTest] = await Promise.all([
+      this.callAny(tagged('partitionStats', k), (api) => api.partitionStats(k)),
+      this.callAny(tagged('testSize', k), (api) => api.testSize(k)),
+    ]);
+    context.prepared = { stats, numTest };
+    return { ...infos[0], workers: this.slots.length };
+  }
+
+  private async initialWeightsOf(k: number): Promise<Float32Array> {
+    this.requirePrepared(k);
+    return this.callAny(tagged('initialWeights', k), (api) => api.initialWeights(k));
+  }
+
+  private async trainOn(k: number, tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult> {
+    const { stats } = this.requirePrepared(k);
     const retried: ClientFault[] = [];
     const lost: ClientFault[] = [];
     const fault = (job: number, error: Error): ClientFault => ({ clientId: tasks[job].clientId, reason: error.message });
     const jobs = tasks.map(
       (task): Job<ClientUpdate> => ({
-        kind: 'train',
+        kind: tagged('train', k),
         units: workUnits(task, stats.sizes),
         run: async (api) => {
           // Each attempt gets its own copy of the global weights: transferring detaches the sender's buffer.
           const weights = task.weights.slice();
-          const update = await api.train(Comlink.transfer({ ...task, weights }, [weights.buffer]));
+          const update = await api.train(Comlink.transfer({ ...task, weights }, [weights.buffer]), k);
           onDone?.(update);
           return update;
         },
@@ -143,17 +208,16 @@ export class WorkerPoolExecutor implements Executor {
     };
   }
 
-  /** Centralized evaluation, its fixed test chunks spread over the workers (same bits as one thread). */
-  async evaluate(weights: Float32Array): Promise<EvalResult> {
-    const { numTest } = this.requirePrepared();
+  private async evaluateOn(k: number, weights: Float32Array): Promise<EvalResult> {
+    const { numTest } = this.requirePrepared(k);
     const jobs = Array.from(
       { length: testChunkCount(numTest) },
       (_, chunk): Job<EvalResult> => ({
-        kind: 'evaluate',
+        kind: tagged('evaluate', k),
         units: Math.min(TEST_CHUNK, numTest - chunk * TEST_CHUNK),
         run: (api) => {
           const copy = weights.slice();
-          return api.evaluateTestChunk(Comlink.transfer(copy, [copy.buffer]), chunk);
+          return api.evaluateTestChunk(Comlink.transfer(copy, [copy.buffer]), chunk, k);
         },
       }),
     );
@@ -161,19 +225,21 @@ export class WorkerPoolExecutor implements Executor {
     return combineTestChunks(results, numTest);
   }
 
-  /** Attack success (the attack's test set is small: one worker). */
-  async attackSuccess(weights: Float32Array): Promise<number> {
-    this.requirePrepared();
-    return this.callAny('attackSuccess', (api) => {
+  private async attackSuccessOn(k: number, weights: Float32Array): Promise<number> {
+    this.requirePrepared(k);
+    return this.callAny(tagged('attackSuccess', k), (api) => {
       const copy = weights.slice();
-      return api.attackSuccess(Comlink.transfer(copy, [copy.buffer]));
+      return api.attackSuccess(Comlink.transfer(copy, [copy.buffer]), k);
     });
   }
 
-  /** Runs a studio-only call (decision-boundary grids, client scatter data) on any live worker. */
-  withWorker<T>(kind: string, fn: (api: Comlink.Remote<ClientApi>) => Promise<T>): Promise<T> {
-    this.requirePrepared();
-    return this.callAny(kind, fn);
+  /**
+   * Runs a studio-only call (decision-boundary grids, client scatter data) on any live worker, once context `k` (whose
+   * index `fn` passes to the worker's call) is prepared.
+   */
+  withWorker<T>(kind: string, fn: (api: Comlink.Remote<ClientApi>) => Promise<T>, k = 0): Promise<T> {
+    this.requirePrepared(k);
+    return this.callAny(tagged(kind, k), fn);
   }
 
   async dispose(): Promise<void> {
@@ -200,14 +266,21 @@ export class WorkerPoolExecutor implements Executor {
     if (!startFailed) this.restart(slot);
   }
 
-  /** Spawns a fresh worker for the slot and initialises it with the current config; `slot.starting` gives its info. */
+  /**
+   * Spawns a fresh worker for the slot and initialises it with every context's current config (in context order);
+   * `slot.starting` gives its info.
+   */
   private restart(slot: PoolSlot): void {
     slot.state = 'starting';
+    this.initialised.delete(slot);
     slot.starting = (async () => {
       try {
         slot.attach(this.spawn());
-        const config = this.config;
-        const info = config ? await slot.run('start', 1, (api) => api.init(config, this.clientOptions)) : null;
+        let info: RuntimeInfo | null = null;
+        for (const [k, { config }] of [...this.contexts].sort(([a], [b]) => a - b)) {
+          const started = await this.initContext(slot, k, config);
+          info ??= started;
+        }
         if (!this.disposed) slot.state = 'ready';
         return info;
       } catch (error) {
@@ -221,11 +294,11 @@ export class WorkerPoolExecutor implements Executor {
     })();
   }
 
-  /** Initialises the slot's worker with `config`, or a fresh worker if it is lost (or was down). */
-  private async initialize(slot: PoolSlot, config: ExperimentConfig): Promise<RuntimeInfo> {
+  /** Initialises context `k` of the slot's worker with `config`, or a fresh worker if it is lost (or was down). */
+  private async initialize(slot: PoolSlot, k: number, config: ExperimentConfig): Promise<RuntimeInfo> {
     if (slot.state === 'ready') {
       try {
-        return await slot.run('start', 1, (api) => api.init(config, this.clientOptions));
+        return await this.initContext(slot, k, config);
       } catch (error) {
         if (!(error instanceof WorkerLostError)) throw error;
       }
@@ -233,6 +306,16 @@ export class WorkerPoolExecutor implements Executor {
     if (slot.state === 'down') this.restart(slot);
     const info = await slot.starting;
     if (slot.state !== 'ready' || !info) throw new Error(`client worker ${slot.index} could not start: ${slot.lastLoss}`);
+    // A start that began before this prepare initialised the context's previous config (or none).
+    if (this.initialised.get(slot)?.get(k) !== config) return this.initContext(slot, k, config);
+    return info;
+  }
+
+  private async initContext(slot: PoolSlot, k: number, config: ExperimentConfig): Promise<RuntimeInfo> {
+    const info = await slot.run(tagged('start', k), 1, (api) => api.init(config, this.clientOptions, k));
+    let done = this.initialised.get(slot);
+    if (!done) this.initialised.set(slot, (done = new Map()));
+    done.set(k, config);
     return info;
   }
 
@@ -321,10 +404,13 @@ export class WorkerPoolExecutor implements Executor {
     if (this.disposed) throw new Error('the worker pool was disposed');
   }
 
-  private requirePrepared(): Prepared {
+  private requirePrepared(k: number): Prepared {
     this.requireAlive();
-    if (!this.prepared) throw new Error('WorkerPoolExecutor: call prepare(config) first');
-    return this.prepared;
+    const prepared = this.contexts.get(k)?.prepared;
+    if (!prepared) {
+      throw new Error(`WorkerPoolExecutor: call ${k === 0 ? 'prepare(config)' : `context(${k}).prepare(config)`} first`);
+    }
+    return prepared;
   }
 }
 

@@ -17,6 +17,7 @@ import { rngFor } from '../rng';
 import { clientTraining } from '../strategy/registry';
 import { initBackend, type BackendOptions } from '../tf/backend';
 import { LocalTrainer } from '../train/localTrainer';
+import { SharedData } from './sharedData';
 import { combineTestChunks, testChunkCount, testChunkIndices } from './testChunks';
 
 export interface RuntimeInit {
@@ -58,13 +59,31 @@ export class ClientRuntime {
   private malicious: ReadonlySet<number> = new Set();
   private attackSet: Cached<Dataset | null> | null = null;
 
+  private readonly shared: SharedData;
+  /** A store of its own holds only this runtime's current data; a shared one is pruned by its owner. */
+  private readonly ownsShared: boolean;
+
+  /** `shared`: where the loaded data lives, shared with the worker's other runtimes (one per variant). */
+  constructor(shared?: SharedData) {
+    this.shared = shared ?? new SharedData();
+    this.ownsShared = !shared;
+  }
+
+  /** What the loaded data depends on ([seed, data]); null before init. */
+  get dataKey(): string | null {
+    return this.data?.key ?? null;
+  }
+
   async init({ config, loadAsset, backend }: RuntimeInit): Promise<RuntimeInfo> {
     // The TF.js backend is process-global: the first init chooses it.
     const info = await (this.backend ??= initBackend(backend ?? {}));
     this.config = null;
 
     const dataKey = JSON.stringify([config.seed, config.data]);
-    if (this.data?.key !== dataKey) this.data = { key: dataKey, value: await loadData(config, loadAsset) };
+    if (this.data?.key !== dataKey) {
+      this.data = { key: dataKey, value: await this.shared.get(dataKey, () => loadData(config, loadAsset)) };
+      if (this.ownsShared) this.shared.retain([dataKey]);
+    }
     const { train } = this.data.value;
 
     const partitionKey = JSON.stringify([dataKey, config.partition]);

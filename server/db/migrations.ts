@@ -52,6 +52,16 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     sql: `PRAGMA application_id = ${APPLICATION_ID};`,
   },
+  {
+    // Variants: the runs of one experiment group (2–4 configs run side by side) share a group id; all null otherwise.
+    version: 3,
+    sql: `
+      ALTER TABLE runs ADD COLUMN group_id TEXT;
+      ALTER TABLE runs ADD COLUMN group_index INTEGER;
+      ALTER TABLE runs ADD COLUMN group_label TEXT;
+      CREATE INDEX runs_by_group ON runs(group_id, group_index);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,5 +1,6 @@
 // zod inputs of the library API. The experiment config is always validated by core's experimentSchema.
 import { z } from 'zod';
+import { MAX_VARIANT_LABEL, MAX_VARIANTS } from '../../core/config/variants';
 import { KEY_PARAMS, type KeyParams } from '../../shared/library/keyParams';
 import { COMPARE_MAX, COMPARE_MIN, MAX_NAME_LENGTH, MAX_NOTES_LENGTH, MAX_QUERY_LENGTH } from '../../shared/library/limits';
 import { durationSchema, runMetricsSchema } from '../../shared/library/metricsSchema';
@@ -14,6 +15,22 @@ export const runNameSchema = z
   .refine((s) => s.length > 0, 'must not be empty');
 export const runNotesSchema = z.string().max(MAX_NOTES_LENGTH);
 
+/** A variant's place in its run group (core/config/variants.ts: at most MAX_VARIANTS runs, the base at 0). */
+export const runGroupSchema = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((s) => s.length > 0, 'must not be empty (one id shared by the group’s runs)'),
+  /** 0 = the base, then 1 … MAX_VARIANTS − 1. */
+  index: z.number().int().min(0).max(MAX_VARIANTS - 1),
+  label: z
+    .string()
+    .trim()
+    .max(MAX_VARIANT_LABEL)
+    .refine((s) => s.length > 0, 'must not be empty (e.g. "median")'),
+});
+
 export const saveRunInput = z.strictObject({
   /** Defaults to the config's name. */
   name: runNameSchema.optional(),
@@ -21,6 +38,8 @@ export const saveRunInput = z.strictObject({
   /** Wall-clock time of the run; defaults to the sum of the rounds' durations. */
   durationMs: durationSchema.optional(),
   metrics: runMetricsSchema,
+  /** Set when the run is one variant of a group run side by side. */
+  group: runGroupSchema.optional(),
 });
 export type SaveRunInput = z.output<typeof saveRunInput>;
 
@@ -39,6 +58,8 @@ export const listInput = z
     filters,
     /** Only this experiment's runs (runs.list). */
     experimentId: id.optional(),
+    /** Only this variant group's runs, base first (runs.list only). */
+    groupId: id.optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })

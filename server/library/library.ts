@@ -38,10 +38,13 @@ interface RunRow extends KeyParams {
   final_loss: number | null;
   created_at: number;
   rounds_planned: number;
+  group_id: string | null;
+  group_index: number | null;
+  group_label: string | null;
 }
 
 const RUN_COLUMNS = `r.id, r.experiment_id, r.name, r.notes, r.config_name, r.backend, r.simd, r.workers, r.runtime,
-  r.duration_ms, r.rounds_completed, r.final_accuracy, r.final_loss, r.created_at,
+  r.duration_ms, r.rounds_completed, r.final_accuracy, r.final_loss, r.created_at, r.group_id, r.group_index, r.group_label,
   json_extract(e.config, '$.rounds') AS rounds_planned, e.dataset, e.partition, e.strategy, e.aggregator, e.attack, e.dp`;
 
 const EXPERIMENT_COLUMNS = `e.id, e.name, e.config, e.created_at, e.dataset, e.partition, e.strategy, e.aggregator, e.attack, e.dp,
@@ -103,8 +106,8 @@ export class Library {
     );
     this.insertRun = db.prepare(
       `INSERT INTO runs (id, experiment_id, name, notes, config_name, backend, simd, workers, runtime, duration_ms,
-        rounds_completed, final_accuracy, final_loss, rounds, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        rounds_completed, final_accuracy, final_loss, rounds, created_at, group_id, group_index, group_label)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.saveTransaction = db.transaction((input: SaveRunInput, now: number) => {
       const { config, environment, rounds } = input.metrics;
@@ -136,6 +139,9 @@ export class Library {
         finiteOrNull(last.testLoss),
         roundsJson,
         now,
+        input.group?.id ?? null,
+        input.group?.index ?? null,
+        input.group?.label ?? null,
       );
       return { id, experimentId: expId, experimentCreated: created };
     });
@@ -163,9 +169,15 @@ export class Library {
 
   listRuns(input: ListInput): Page<RunSummary> {
     const { sql, args } = searchConditions(input, RUN_MATCH);
+    if (input.groupId !== undefined) {
+      sql.push('r.group_id = ?');
+      args.push(input.groupId);
+    }
     const from = `FROM runs r JOIN experiments e ON e.id = r.experiment_id ${where(sql)}`;
+    // A group's runs are saved one after another: listed on their own, they come base first.
+    const order = input.groupId !== undefined ? 'r.group_index' : 'r.created_at DESC, r.rowid DESC';
     const rows = this.db
-      .prepare<unknown[], RunRow>(`SELECT ${RUN_COLUMNS} ${from} ORDER BY r.created_at DESC, r.rowid DESC LIMIT ? OFFSET ?`)
+      .prepare<unknown[], RunRow>(`SELECT ${RUN_COLUMNS} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...args, input.limit, input.offset);
     const total = this.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n ${from}`).get(...args)?.n ?? 0;
     return { items: rows.map(runSummary), total };
@@ -245,6 +257,7 @@ function runSummary(row: RunRow): RunSummary {
     roundsPlanned: row.rounds_planned,
     finalAccuracy: storedIn(ACCURACY, row.final_accuracy),
     finalLoss: storedIn(LOSS, row.final_loss),
+    ...(row.group_id !== null && { group: { id: row.group_id, index: row.group_index ?? 0, label: row.group_label ?? '' } }),
   };
 }
 

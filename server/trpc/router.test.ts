@@ -66,6 +66,38 @@ describe('save and read back', () => {
   });
 });
 
+describe('run groups (variants run side by side)', () => {
+  it('saves each variant with its group; get and list return it, a group lists base first; plain runs have none', async () => {
+    const group = { id: 'g-sign-flip', label: 'mean', index: 0 };
+    const base = await api.runs.save.mutate({ name: 'duel · mean', group, metrics: sampleRun({ name: 'Duel', seed: 31 }) });
+    const median = await api.runs.save.mutate({
+      name: 'duel · median',
+      group: { ...group, index: 1, label: 'median' },
+      metrics: sampleRun({ name: 'Duel', seed: 31, aggregator: { name: 'median' } }),
+    });
+    const plain = await api.runs.save.mutate({ metrics: sampleRun({ name: 'Alone', seed: 32 }) });
+
+    expect((await api.runs.get.query({ id: median.id })).group).toEqual({ id: 'g-sign-flip', index: 1, label: 'median' });
+    expect((await api.runs.get.query({ id: plain.id })).group).toBeUndefined();
+    const listed = await api.runs.list.query({ groupId: 'g-sign-flip' });
+    expect(listed.total).toBe(2);
+    expect(listed.items.map((r) => [r.id, r.group?.label])).toEqual([
+      [base.id, 'mean'],
+      [median.id, 'median'],
+    ]);
+    expect((await api.runs.list.query({})).items.find((r) => r.id === base.id)?.group).toEqual(group);
+  });
+
+  it('refuses a bad group, naming the field and the fix', async () => {
+    const metrics = sampleRun({ name: 'Bad group', seed: 33 });
+    const refused = await failure(api.runs.save.mutate({ group: { id: 'g', index: 4, label: 'x' }, metrics }));
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(refused.message).toContain('group.index: must be ≤ 3 (got 4)');
+    const empty = await failure(api.runs.save.mutate({ group: { id: 'g', index: 1, label: ' ' }, metrics }));
+    expect(empty.message).toContain('group.label: must not be empty (e.g. "median")');
+  });
+});
+
 describe('content addressing', () => {
   it('saves the same config twice as one experiment with two runs, whatever its name', async () => {
     const config = { partition: { numClients: 7 }, sampling: { minClients: 3 } };

@@ -36,6 +36,15 @@ export interface RunSummary {
   /** Test accuracy and loss after the last round (null when not finite, or impossible in a run saved before ranges were checked). */
   finalAccuracy: number | null;
   finalLoss: number | null;
+  /** Set when the run is one variant of a run group (variants run side by side); absent otherwise. */
+  group?: RunGroup;
+}
+
+/** Which group of variants a saved run belongs to: its id, the variant's index (0 = the base) and label. */
+export interface RunGroup {
+  id: string;
+  index: number;
+  label: string;
 }
 
 export interface RunRecord extends RunSummary {
