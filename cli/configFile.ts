@@ -45,6 +45,13 @@ export interface LoadedExperiment {
   partition: PartitionStats;
 }
 
+/** Loads a valid config's data and partitions it: the one check that needs the labels (may throw a ConfigError). */
+export async function loadExperiment(config: ExperimentConfig): Promise<LoadedExperiment> {
+  const data = await loadData(config, nodeAssetLoader);
+  const { stats } = partitionData(config, data.train.y, data.train.numClasses);
+  return { config, data, partition: stats };
+}
+
 /**
  * Reads a config file, applies --set / --rounds / --seed, validates and fills defaults, and checks that the data can
  * be partitioned as configured (the one check that needs the labels), all before any worker starts.
@@ -57,10 +64,7 @@ export async function loadConfigFile(file: string, overrides: ConfigOverrides): 
     for (const assignment of overrides.set) applySet(raw, assignment);
     if (overrides.rounds !== undefined) raw.rounds = overrides.rounds;
     if (overrides.seed !== undefined) raw.seed = overrides.seed;
-    const config = parseConfig(raw);
-    const data = await loadData(config, nodeAssetLoader);
-    const { stats } = partitionData(config, data.train.y, data.train.numClasses);
-    return { config, data, partition: stats };
+    return await loadExperiment(parseConfig(raw));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const issues = error.issues.map((i) => `${i.path || '(config)'}: ${i.message}`).join('; ');

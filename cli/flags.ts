@@ -34,6 +34,7 @@ const runSchema = z.strictObject({
   ...common,
   ...setFlags,
   rounds: integerIn(experimentSchema.shape.rounds.unwrap()).optional(),
+  variant: z.array(z.string()).default([]),
   workers: integerIn(z.number().int().min(1).max(64)).optional(),
   out: z.string().min(1, 'needs a file name').optional(),
   csv: z.string().min(1, 'needs a file name').optional(),
@@ -70,6 +71,7 @@ export type PluginsFlags = z.infer<typeof pluginsSchema> & { file?: string };
 const options = {
   help: { type: 'boolean', short: 'h' },
   set: { type: 'string', multiple: true },
+  variant: { type: 'string', multiple: true },
   seed: { type: 'string' },
   rounds: { type: 'string' },
   workers: { type: 'string' },
@@ -143,7 +145,7 @@ function describeParseError(error: Error & { code?: string }): string {
 }
 
 export const parseRunFlags = (args: string[]): RunFlags =>
-  parse('run', args, runSchema, ['help', 'set', 'seed', 'rounds', 'workers', 'out', 'csv', 'quiet', 'save', 'server', 'name', 'notes']);
+  parse('run', args, runSchema, ['help', 'set', 'variant', 'seed', 'rounds', 'workers', 'out', 'csv', 'quiet', 'save', 'server', 'name', 'notes']);
 
 export const parsePartitionFlags = (args: string[]): PartitionFlags =>
   parse('partition', args, partitionSchema, ['help', 'set', 'seed']);

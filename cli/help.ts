@@ -25,14 +25,22 @@ Runs the experiment on a pool of worker threads. Prints one line per round on st
 Options:
   --rounds N         override the number of rounds
 ${SET_HELP}
+  --variant path=value[,path=value…]
+                     a variant of the config run side by side with it on the same workers,
+                     e.g. --variant aggregator.name=median
+                          --variant privacy.mode=central,privacy.noiseMultiplier=1
+                     (repeatable, up to 3: one variant each; values parsed as --set; each
+                     variant's numbers equal a run of its config alone; see docs/variants.md)
   --workers W        worker threads (default: number of cores; fewer when memory is short,
                      with a warning, as with more workers than cores)
-  --out FILE         write the metrics JSON (config, environment, rounds 0..R with per-client metrics)
-  --csv FILE         write one CSV row per round
+  --out FILE         write the metrics JSON (config, environment, rounds 0..R with per-client metrics);
+                     with --variant: { "variants": [ <each variant's metrics JSON, the config first> ] }
+  --csv FILE         write one CSV row per round (with --variant, a leading variant column)
                      (--out and --csv are checked before training; missing folders are created)
   -q, --quiet        no progress and no per-round lines
   --save             save the run to a running studio's experiment library (after --out/--csv
-                     are written) and print its link /r/<id>
+                     are written) and print its link /r/<id>; with --variant, each variant as a run
+                     of one group
   --server URL       the studio to save to (default ${DEFAULT_SERVER})
   --name TEXT        the saved run's name (default: the config's name)
   --notes TEXT       notes saved with the run

@@ -1,14 +1,17 @@
-// The studio's coordinator Web Worker: owns the RoundEngine and the pool of client workers (nested Web Workers),
-// streams engine events to the page, and computes the live partition preview, so the page never runs training code.
+// The studio's coordinator Web Worker: owns the RoundEngines (one per variant, side by side on contexts of one pool of
+// client workers, nested Web Workers), streams their events to the page tagged with the variant, and computes the
+// live partition preview, so the page never runs training code.
 // Turbopack bundles it as a classic script: no top-level await, no import.meta here.
 import * as Comlink from 'comlink';
 import { TWO_D_DATASETS, type ExperimentConfig } from '../core/config/schema';
+import { MAX_VARIANTS } from '../core/config/variants';
 import { TWO_D_BOX } from '../core/data/points';
 import { loadData } from '../core/data/load';
 import type { AssetLoader, DataSplit } from '../core/data/types';
 import { RoundEngine } from '../core/engine/engine';
 import type { EngineEvent } from '../core/engine/events';
 import type { ClientTask, ClientUpdate, EvalResult, Executor, TrainResult } from '../core/engine/executor';
+import { VariantRun } from '../core/engine/variantRun';
 import { partitionData } from '../core/partition/partition';
 import type { PartitionStats } from '../core/partition/types';
 import { fetchAssetLoader } from './assets-browser';
@@ -40,15 +43,20 @@ export interface BoundaryGrid {
   labels: Int32Array;
 }
 
-/** Wraps the pool to remember each client's last local model (2-D sets only: the studio draws it). */
+/** Wraps one context of the pool to remember each client's last local model (2-D sets only: the studio draws it). */
 class RecordingExecutor implements Executor {
   readonly localModels = new Map<number, Float32Array>();
   private inFlight = 0;
+  private readonly view: Executor;
 
   constructor(
     readonly pool: WorkerPoolExecutor,
+    /** The variant, i.e. the pool's context. */
+    readonly variant: number,
     private readonly record: boolean,
-  ) {}
+  ) {
+    this.view = pool.context(variant);
+  }
 
   /** True while a train call is running (after stop(), the pool may still work through an abandoned round). */
   get busy(): boolean {
@@ -57,24 +65,24 @@ class RecordingExecutor implements Executor {
 
   prepare(config: ExperimentConfig) {
     this.localModels.clear();
-    return this.pool.prepare(config);
+    return this.view.prepare(config);
   }
   initialWeights() {
-    return this.pool.initialWeights();
+    return this.view.initialWeights();
   }
   partitionStats() {
-    return this.pool.partitionStats();
+    return this.view.partitionStats();
   }
   evaluate(weights: Float32Array): Promise<EvalResult> {
-    return this.pool.evaluate(weights);
+    return this.view.evaluate(weights);
   }
   attackSuccess(weights: Float32Array): Promise<number> {
-    return this.pool.attackSuccess(weights);
+    return this.view.attackSuccess!(weights);
   }
   async train(tasks: ClientTask[], onDone?: (update: ClientUpdate) => void): Promise<TrainResult> {
     this.inFlight++;
     try {
-      const result = await this.pool.train(tasks, onDone);
+      const result = await this.view.train(tasks, onDone);
       if (this.record) {
         for (const u of result.updates) {
           const local = tasks.find((t) => t.clientId === u.clientId)!.weights.slice();
@@ -95,7 +103,13 @@ class RecordingExecutor implements Executor {
 let origin = '';
 let loadAsset: AssetLoader | null = null;
 let pool: WorkerPoolExecutor | null = null;
-let session: { engine: RoundEngine; executor: RecordingExecutor; config: ExperimentConfig } | null = null;
+/** The run in progress: one engine, executor and config per variant (index = variant, 0 = the base). */
+let session: {
+  run: VariantRun;
+  engines: readonly RoundEngine[];
+  executors: RecordingExecutor[];
+  configs: ExperimentConfig[];
+} | null = null;
 const splits = new Map<string, Promise<DataSplit>>();
 
 function defaultWorkers(): number {
@@ -141,11 +155,12 @@ async function stopSession(): Promise<void> {
   const current = session;
   session = null;
   if (!current) return;
-  current.engine.stop();
+  current.run.stop();
   // Workers still busy with an abandoned round would delay the next run: replace them instead.
-  if (current.executor.busy && pool === current.executor.pool) {
+  const stale = current.executors[0].pool;
+  if (current.executors.some((e) => e.busy) && pool === stale) {
     pool = null;
-    await current.executor.dispose();
+    await stale.dispose();
   }
 }
 
@@ -166,13 +181,19 @@ const api = {
     }
   },
 
-  /** Starts a run (or one round, mode "step") and streams its events; resolves once started. */
+  /**
+   * Starts a run of 1–MAX_VARIANTS configs side by side, the base first (core/config/variants.ts: variantConfigs), or
+   * one round of each (mode "step"); streams every engine's events tagged with its variant; resolves once started.
+   */
   async start(
-    config: ExperimentConfig,
+    configs: ExperimentConfig[],
     workers: number | null,
-    onEvent: (event: EngineEvent) => void,
+    onEvent: (variant: number, event: EngineEvent) => void,
     mode: 'run' | 'step',
   ): Promise<void> {
+    if (configs.length < 1 || configs.length > MAX_VARIANTS) {
+      throw new Error(`start: give 1 to ${MAX_VARIANTS} configs (the base and its variants), got ${configs.length}`);
+    }
     await stopSession();
     const size = workers ?? defaultWorkers();
     if (pool && pool.size !== size) {
@@ -180,24 +201,28 @@ const api = {
       pool = null;
     }
     pool ??= createBrowserPoolExecutor({ workers: size, wasmPaths: WASM_PATHS, origin });
-    const executor = new RecordingExecutor(pool, TWO_D_DATASETS.includes(config.data.dataset));
-    const engine = new RoundEngine(config, executor, { runtime: 'browser' });
-    engine.on((event) => void onEvent(event));
-    session = { engine, executor, config };
-    if (mode === 'step') void engine.step();
-    else void engine.run();
+    // A previous run's extra variants free their models on the workers.
+    for (let k = configs.length; k < MAX_VARIANTS; k++) pool.release(k);
+    const current = pool;
+    const executors = configs.map((c, k) => new RecordingExecutor(current, k, TWO_D_DATASETS.includes(c.data.dataset)));
+    const run = new VariantRun(configs, { context: (k) => executors[k] }, { runtime: 'browser' });
+    run.on((variant, event) => void onEvent(variant, event));
+    session = { run, engines: run.engines, executors, configs };
+    if (mode === 'step') void run.step();
+    else void run.run();
   },
 
+  /** Pause, resume, step and stop act on every variant. */
   pause(): void {
-    session?.engine.pause();
+    session?.run.pause();
   },
 
   resume(): void {
-    session?.engine.run();
+    void session?.run.run();
   },
 
   step(): void {
-    void session?.engine.step();
+    void session?.run.step();
   },
 
   stop(): Promise<void> {
@@ -211,21 +236,31 @@ const api = {
 
   /**
    * Decision boundary of the current global model over all training points (clientId null) or of client
-   * `clientId`'s last local model over its own data. Null when there is nothing to draw (not a 2-D set, no model yet).
+   * `clientId`'s last local model over its own data, in `variant` (0 = the base). Null when there is nothing to draw
+   * (not a 2-D set, no model yet, no such variant).
    */
-  async boundary(clientId: number | null, resolution: number): Promise<BoundaryGrid | null> {
+  async boundary(clientId: number | null, resolution: number, variant = 0): Promise<BoundaryGrid | null> {
     const current = session;
-    if (!current || !TWO_D_DATASETS.includes(current.config.data.dataset)) return null;
-    const weights = clientId === null ? current.engine.getGlobalWeights() : current.executor.localModels.get(clientId);
+    const config = current?.configs[variant];
+    if (!current || !config || !TWO_D_DATASETS.includes(config.data.dataset)) return null;
+    const executor = current.executors[variant];
+    const weights = clientId === null ? current.engines[variant].getGlobalWeights() : executor.localModels.get(clientId);
     if (!weights || weights.length === 0) return null;
     const box = { xMin: -TWO_D_BOX, xMax: TWO_D_BOX, yMin: -TWO_D_BOX, yMax: TWO_D_BOX };
-    const { pool } = current.executor;
-    const grid = await pool.withWorker('predictGrid', (remote) => {
-      const copy = weights.slice();
-      return remote.predictGrid(Comlink.transfer(copy, [copy.buffer]), box, resolution);
-    });
-    const { train } = await splitFor(current.config);
-    const data = clientId === null ? { x: train.x, y: train.y } : await pool.withWorker('clientData', (remote) => remote.clientData(clientId));
+    const { pool } = executor;
+    const grid = await pool.withWorker(
+      'predictGrid',
+      (remote) => {
+        const copy = weights.slice();
+        return remote.predictGrid(Comlink.transfer(copy, [copy.buffer]), box, resolution, variant);
+      },
+      variant,
+    );
+    const { train } = await splitFor(config);
+    const data =
+      clientId === null
+        ? { x: train.x, y: train.y }
+        : await pool.withWorker('clientData', (remote) => remote.clientData(clientId, variant), variant);
     return { resolution, box, numClasses: train.numClasses, grid, points: data.x, labels: data.y };
   },
 };

@@ -12,9 +12,9 @@ vi.mock('./chartQueue', () => ({ chartsSettling: () => settling }));
 const calls: string[] = [];
 vi.mock('./coordinatorClient', () => ({
   coordinator: () => ({
-    start: async (_config: unknown, _workers: unknown, onEvent: (e: EngineEvent) => void, mode: string) => {
+    start: async (_configs: unknown, _workers: unknown, onEvent: (variant: number, e: EngineEvent) => void, mode: string) => {
       calls.push(`start:${mode}`);
-      emit = onEvent;
+      emit = (event) => onEvent(0, event);
     },
     pause: async () => void calls.push('pause'),
     resume: async () => void calls.push('resume'),

@@ -151,11 +151,12 @@ async function start(mode: 'run' | 'step'): Promise<void> {
     environment: null,
     boundary: null,
   });
-  const onEvent = Comlink.proxy((event: EngineEvent) => {
-    if (id === runId) handle(event);
+  // One config for now: the studio's variants view builds on the variant index.
+  const onEvent = Comlink.proxy((variant: number, event: EngineEvent) => {
+    if (id === runId && variant === 0) handle(event);
   });
   try {
-    await coordinator().start(config, poolSize, onEvent, mode);
+    await coordinator().start([config], poolSize, onEvent, mode);
   } catch (error) {
     if (id !== runId) return;
     patchRun({ status: 'finished', endReason: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { constants } from 'node:os';
-import { RoundEngine } from '../../core/engine/engine';
-import { formatDelta, formatEpsilon } from '../../core/privacy/format';
+import { VariantRun } from '../../core/engine/variantRun';
 import type { RunEndReason } from '../../core/engine/events';
+import { formatDelta, formatEpsilon } from '../../core/privacy/format';
+import type { RunMetrics } from '../../core/report/metrics';
+import { variantsCsv, variantsJson } from '../../core/report/runExport';
 import { createNodePoolExecutor } from '../../workers/nodePool';
 import { loadConfigFile } from '../configFile';
 import { CliError } from '../errors';
@@ -10,6 +13,7 @@ import { RUN_HELP } from '../help';
 import { prepareOutputs, writeOutputs, type Output } from '../outputs';
 import { createProgress } from '../progress';
 import { ROUND_HEADER, metricsCsv, metricsJson, roundLine } from '../report';
+import { loadVariants, variantsOf } from '../variants';
 import { planWorkers, workerBytes } from '../workers';
 import { checkSaveFlags, saveToStudio } from './save';
 
@@ -24,29 +28,45 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     return 0;
   }
   if (!flags.file) throw new CliError('run: missing the config file (usage: fedstudio run <config.json> [options])');
-  const { config, data } = await loadConfigFile(flags.file, { set: flags.set, rounds: flags.rounds, seed: flags.seed });
+  const base = await loadConfigFile(flags.file, { set: flags.set, rounds: flags.rounds, seed: flags.seed });
+  const { config } = base;
+  // With --variant, the config and each variant run side by side on one pool (core/engine/variantRun.ts).
+  const variants = variantsOf(config, flags.variant);
+  const { configs, labels } = variants;
+  const side = configs.length > 1;
+  const loaded = await loadVariants(base, variants, flags.variant);
   const outputs: Output[] = [];
   if (flags.out) outputs.push({ flag: 'out', file: flags.out });
   if (flags.csv) outputs.push({ flag: 'csv', file: flags.csv });
   checkSaveFlags(flags);
   prepareOutputs(outputs, flags.file);
 
-  const { workers, warnings } = planWorkers(flags.workers, workerBytes(config, data));
+  // Variants share a worker's data when they share (seed, data); each adds its model. The largest is the estimate.
+  const { workers, warnings } = planWorkers(flags.workers, Math.max(...loaded.map((l) => workerBytes(l.config, l.data))));
   for (const warning of warnings) process.stderr.write(`fedstudio: warning: ${warning}\n`);
   const executor = createNodePoolExecutor({ workers });
-  const engine = new RoundEngine(config, executor, { runtime: 'node' });
-  const progress = createProgress(config.rounds, !flags.quiet);
+  const run = new VariantRun(configs, executor, { runtime: 'node' });
+  const progress = createProgress(
+    configs.reduce((sum, c) => sum + c.rounds, 0),
+    !flags.quiet,
+    configs.length,
+  );
+  const width = Math.max('variant'.length, ...labels.map((l) => l.length));
+  const prefix = (k: number) => (side ? `${labels[k].padEnd(width)}  ` : '');
   const started = performance.now();
-  engine.on((event) => {
-    if (event.type === 'run-started' && !flags.quiet) {
+  let announced = false;
+  run.on((k, event) => {
+    if (event.type === 'run-started' && !flags.quiet && !announced) {
+      announced = true;
       const { backend, simd, workers } = event.environment;
-      progress.message(`${config.name}: ${config.rounds} rounds on ${workers} worker(s), ${backend}${simd ? ' + SIMD' : ''}`);
-      progress.stdout(ROUND_HEADER);
+      const what = side ? `${configs.length} variants side by side (${labels.join(' | ')}), ${config.rounds} rounds` : `${config.rounds} rounds`;
+      progress.message(`${config.name}: ${what} on ${workers} worker(s), ${backend}${simd ? ' + SIMD' : ''}`);
+      progress.stdout(side ? `${'variant'.padEnd(width)}  ${ROUND_HEADER}` : ROUND_HEADER);
     } else if (event.type === 'round-started') progress.roundStarted(event.round, event.sampled.length - event.dropped.length);
     else if (event.type === 'client-done') progress.clientDone();
     else if (event.type === 'round-done') {
-      if (!flags.quiet) progress.stdout(roundLine(event.metrics));
-      progress.roundDone(event.metrics);
+      if (!flags.quiet) progress.stdout(prefix(k) + roundLine(event.metrics));
+      progress.roundDone(event.metrics, side ? labels[k] : undefined);
     }
   });
 
@@ -59,12 +79,12 @@ export async function runCommand(flags: RunFlags): Promise<number> {
     progress.message(
       signal === 'SIGINT' ? 'stopping… (Ctrl-C again to quit at once)' : `stopping on ${signal}… (send it again to quit at once)`,
     );
-    engine.stop();
+    run.stop();
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
-  let end;
+  let ends;
   try {
-    end = await engine.run();
+    ends = await run.run();
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     progress.end();
@@ -73,27 +93,51 @@ export async function runCommand(flags: RunFlags): Promise<number> {
 
   let saved = true;
   let written = true;
-  if (end.rounds > 0 || end.reason === 'completed') {
-    const metrics = engine.getMetrics();
-    const result = await writeOutputs(
-      outputs.map((o) => ({ ...o, content: o.flag === 'out' ? metricsJson(metrics) : metricsCsv(metrics.rounds) })),
-    );
-    written = !result.failed;
-    if (!flags.quiet && end.reason === 'completed') {
-      const last = metrics.rounds[metrics.rounds.length - 1];
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const eps = (v: number) => `${formatEpsilon(v)}${v === Infinity ? ' (no noise)' : ''}`;
-      const privacy = [
-        last.epsilon !== undefined && `ε = ${eps(last.epsilon)}`,
-        last.exampleEpsilon !== undefined && `ε per example = ${eps(last.exampleEpsilon)}`,
-      ].filter(Boolean);
-      const spent = privacy.length > 0 ? `, ${privacy.join(', ')} at δ = ${formatDelta(metrics.config.privacy.delta)}` : '';
-      process.stderr.write(`done: test accuracy ${last.testAccuracy.toFixed(4)} after ${end.rounds} rounds${spent} (${seconds} s)\n`);
+  const metrics = run.engines.map((engine): RunMetrics | null => {
+    try {
+      return engine.getMetrics();
+    } catch {
+      return null; // stopped before it started
     }
-    if (flags.save) saved = await saveToStudio(metrics, flags, performance.now() - started, result.written.out);
+  });
+  if (metrics.every((m) => m !== null) && ends.some((end) => end.rounds > 0 || end.reason === 'completed')) {
+    const all = metrics as RunMetrics[];
+    const content = (flag: Output['flag']) => {
+      if (!side) return flag === 'out' ? metricsJson(all[0]) : metricsCsv(all[0].rounds);
+      return flag === 'out' ? variantsJson(all) : variantsCsv(all.map((m, k) => ({ label: labels[k], rounds: m.rounds })));
+    };
+    const result = await writeOutputs(outputs.map((o) => ({ ...o, content: content(o.flag) })));
+    written = !result.failed;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    all.forEach((m, k) => {
+      if (flags.quiet || ends[k].reason !== 'completed') return;
+      process.stderr.write(`done: ${side ? `${labels[k]}: ` : ''}${summary(m, ends[k].rounds)} (${seconds} s)\n`);
+    });
+    if (flags.save) {
+      const group = side ? randomUUID() : undefined;
+      for (const [k, m] of all.entries()) {
+        const ok = await saveToStudio(m, flags, performance.now() - started, result.written.out, group ? { id: group, index: k, label: labels[k] } : undefined);
+        saved &&= ok;
+      }
+    }
   }
-  if (end.reason !== 'completed') process.stderr.write(`fedstudio: ${end.message}\n`);
+  ends.forEach((end, k) => {
+    if (end.reason !== 'completed') process.stderr.write(`fedstudio: ${side ? `${labels[k]}: ` : ''}${end.message}\n`);
+  });
   // Only a signal stops a CLI run.
-  if (end.reason === 'stopped') return signalExitCode(stoppedBy ?? 'SIGINT');
-  return EXIT_CODES[end.reason] === 0 && !(saved && written) ? 1 : EXIT_CODES[end.reason];
+  if (ends.some((end) => end.reason === 'stopped')) return signalExitCode(stoppedBy ?? 'SIGINT');
+  const code = Math.max(...ends.map((end) => EXIT_CODES[end.reason as Exclude<RunEndReason, 'stopped'>]));
+  return code === 0 && !(saved && written) ? 1 : code;
+}
+
+/** "test accuracy 0.9130 after 10 rounds, ε = 1.2 at δ = 1e-5". */
+function summary(metrics: RunMetrics, rounds: number): string {
+  const last = metrics.rounds[metrics.rounds.length - 1];
+  const eps = (v: number) => `${formatEpsilon(v)}${v === Infinity ? ' (no noise)' : ''}`;
+  const privacy = [
+    last.epsilon !== undefined && `ε = ${eps(last.epsilon)}`,
+    last.exampleEpsilon !== undefined && `ε per example = ${eps(last.exampleEpsilon)}`,
+  ].filter(Boolean);
+  const spent = privacy.length > 0 ? `, ${privacy.join(', ')} at δ = ${formatDelta(metrics.config.privacy.delta)}` : '';
+  return `test accuracy ${last.testAccuracy.toFixed(4)} after ${rounds} rounds${spent}`;
 }

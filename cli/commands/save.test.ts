@@ -70,6 +70,22 @@ describe('fedstudio run --save', () => {
     expect(run.durationMs).toBeGreaterThan(0);
   });
 
+  it('with --variant, saves each variant as a run of one group, base first, named with its label', async () => {
+    const result = await cli(...RUN, '--variant', 'aggregator.name=median', '--save', '--server', server.url, '--name', 'duel');
+    expect(result.code).toBe(0);
+    const ids = [...result.stderr.matchAll(/^saved \((mean|median)\): \S+\/r\/(\S+)$/gm)].map((m) => [m[1], m[2]]);
+    expect(ids.map(([label]) => label)).toEqual(['mean', 'median']);
+    const runs = ids.map(([, id]) => library.getRun(id)!);
+    expect(runs.map((r) => [r.name, r.config.aggregator.name, r.group?.index, r.group?.label])).toEqual([
+      ['duel · mean', 'mean', 0, 'mean'],
+      ['duel · median', 'median', 1, 'median'],
+    ]);
+    expect(runs[0].group!.id).toBe(runs[1].group!.id);
+    expect(library.listRuns({ query: '', filters: {}, groupId: runs[0].group!.id, limit: 10, offset: 0 }).items.map((r) => r.id)).toEqual(
+      ids.map(([, id]) => id),
+    );
+  });
+
   it('names the run after the config by default', async () => {
     const result = await cli(...RUN, '--save', '--server', server.url);
     expect(result.code).toBe(0);

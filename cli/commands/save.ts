@@ -1,7 +1,9 @@
 // `fedstudio run --save`: sends the run to a running studio's experiment library through its API.
 import { TRPCClientError } from '@trpc/client';
 import type { RunMetrics } from '../../core/report/metrics';
+import type { RunGroup } from '../../shared/library/records';
 import { createLibraryClient } from '../../server/client';
+import { MAX_NAME_LENGTH } from '../../shared/library/limits';
 import { CliError } from '../errors';
 import type { RunFlags } from '../flags';
 
@@ -30,25 +32,29 @@ function reason(error: unknown): string {
 
 /**
  * Saves the run and prints its link on stderr; prints why not and returns false when it could not be saved.
- * `metricsFile`: where the metrics JSON was written, if anywhere.
+ * `metricsFile`: where the metrics JSON was written, if anywhere. `group`: the run is one variant of a group (its
+ * saved name then ends with the variant's label).
  */
 export async function saveToStudio(
   metrics: RunMetrics,
   flags: RunFlags,
   durationMs: number,
   metricsFile: string | undefined,
+  group?: RunGroup,
 ): Promise<boolean> {
   const origin = (flags.server ?? DEFAULT_SERVER).replace(/\/+$/, '');
+  const name = group ? `${flags.name ?? metrics.config.name} · ${group.label}`.slice(0, MAX_NAME_LENGTH) : flags.name;
+  const what = group ? `variant ${group.label}` : 'the run';
   try {
     const saved = await createLibraryClient(origin).runs.save.mutate(
-      { name: flags.name, notes: flags.notes, durationMs, metrics },
+      { name, notes: flags.notes, durationMs, metrics, group },
       { signal: AbortSignal.timeout(TIMEOUT_MS) },
     );
-    process.stderr.write(`saved: ${origin}/r/${saved.id}\n`);
+    process.stderr.write(`saved${group ? ` (${group.label})` : ''}: ${origin}/r/${saved.id}\n`);
     return true;
   } catch (error) {
     const kept = metricsFile ? `the metrics are in ${metricsFile}` : 'add --out FILE to keep the metrics when saving fails';
-    process.stderr.write(`fedstudio: could not save the run to ${origin}: ${reason(error)} (${kept})\n`);
+    process.stderr.write(`fedstudio: could not save ${what} to ${origin}: ${reason(error)} (${kept})\n`);
     return false;
   }
 }

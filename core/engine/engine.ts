@@ -316,9 +316,9 @@ export class RoundEngine {
 
   /**
    * Moves to the config of `round` (a scheduled change first applies) and rebuilds what depends on what changed. A
-   * changed aggregator or strategy section gets a fresh instance, its state starting over as at round 1: centered
-   * clipping's previous aggregate, FedAvgM's velocity, FedOpt's moments (reset even when only η changes, since they
-   * were accumulated under the old rule's hyper-parameters; one rule for every switch, and a replay does the same).
+   * changed aggregator gets a fresh instance (centered clipping's previous aggregate starts over). A changed strategy
+   * keeps its server state (FedAvgM's velocity, FedOpt's moments) when only its parameters change — an optimiser
+   * whose η changes keeps its momentum — and starts from zero when another strategy takes over (createStrategy).
    * The update pipeline carries its own state over (error feedback, the adaptive clip norm). The malicious set is
    * that of the new config (a superset when the fraction rises). Sampling and stragglers read the round's config.
    * The workers are re-prepared only when a field they read changed (they keep the data, partition and model).
@@ -329,7 +329,7 @@ export class RoundEngine {
     this.roundConfig = after;
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     if (!same(before.aggregator, after.aggregator)) this.aggregator = createAggregator(after.aggregator, { seed: after.seed });
-    if (!same(before.strategy, after.strategy)) this.strategy = createStrategy(after);
+    if (!same(before.strategy, after.strategy)) this.strategy = createStrategy(after, this.strategy);
     this.malicious = maliciousClients(after);
     this.pipeline = new UpdatePipeline(after, this.aggregator, this.partition!.sizes, this.pipeline ?? undefined);
     if (workerSideChanged(before, after)) await this.executor.prepare(after);

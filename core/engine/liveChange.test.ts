@@ -5,6 +5,7 @@ import { ConfigError, parseConfig, type ExperimentConfig, type ExperimentConfigI
 import type { RoundMetrics } from '../report/metrics';
 import { RoundEngine } from './engine';
 import type { EngineEvent } from './events';
+import { InProcessExecutor } from './inProcessExecutor';
 import { ToyExecutor, type ToyExecutorOptions } from './testing/toyExecutor';
 
 const signFlip: ExperimentConfigInput = {
@@ -142,4 +143,34 @@ describe('RoundEngine live changes', () => {
     await replay.engine.run();
     expect(numbers(replay.engine.getMetrics().rounds)).toEqual(numbers(rounds));
   });
+
+  it('with real training in this thread: worker-side changes (a data attack, FedProx μ) replay bit for bit', async () => {
+    const input: ExperimentConfigInput = {
+      seed: 5,
+      rounds: 4,
+      data: { dataset: 'moons', numSamples: 300 },
+      partition: { numClients: 8 },
+      model: { kind: 'mlp', hidden: [8] },
+      train: { lr: 0.2 },
+      sampling: { fraction: 1 },
+    };
+    const noAssets = () => Promise.reject(new Error('the 2-D sets need no assets'));
+    const live = new RoundEngine(parseConfig(input), new InProcessExecutor(noAssets), { runtime: 'node' });
+    await live.step(); // rounds 0 and 1
+    expect(live.change({ 'attack.kind': 'label-flip', 'attack.fraction': 0.25 })).toEqual({ round: 2 });
+    await live.step();
+    expect(live.change({ 'strategy.name': 'fedprox', 'strategy.proximalMu': 0.5, 'aggregator.name': 'median' })).toEqual({ round: 3 });
+    await live.run();
+    const metrics = live.getMetrics();
+    expect(metrics.rounds[2].clients.filter((c) => c.malicious)).toHaveLength(2);
+
+    const replay = new RoundEngine(metrics.config, new InProcessExecutor(noAssets), { runtime: 'node' });
+    await replay.run();
+    expect(numbers(replay.getMetrics().rounds)).toEqual(numbers(metrics.rounds));
+    // The changes mattered: without them, rounds 2 on differ.
+    const plain = new RoundEngine(parseConfig(input), new InProcessExecutor(noAssets), { runtime: 'node' });
+    await plain.run();
+    expect(plain.getMetrics().rounds[1].testLoss).toBe(metrics.rounds[1].testLoss);
+    expect(plain.getMetrics().rounds[2].testLoss).not.toBe(metrics.rounds[2].testLoss);
+  }, 60_000);
 });

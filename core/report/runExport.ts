@@ -33,27 +33,47 @@ const OPTIONAL_COLUMNS: { name: string; value: (r: RoundMetrics) => number | und
  * (attack success, ε, clip norm) appear when the run has them.
  */
 export function metricsCsv(rounds: RoundMetrics[]): string {
+  return csvTable([{ rounds }]);
+}
+
+/** The metrics JSON of a run with variants: `{ "variants": [ <each variant's metrics JSON, base first> ] }`. */
+export function variantsJson(variants: RunMetrics[]): string {
+  return `${JSON.stringify({ variants }, null, 2)}\n`;
+}
+
+/** One CSV of every variant's rounds, a leading `variant` column holding its label; the columns are their union. */
+export function variantsCsv(variants: { label: string; rounds: RoundMetrics[] }[]): string {
+  return csvTable(variants);
+}
+
+/** A text cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
+const textCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+function csvTable(runs: { label?: string; rounds: RoundMetrics[] }[]): string {
   const cell = (v: number) => (Number.isNaN(v) ? '' : String(v));
-  const optional = OPTIONAL_COLUMNS.filter((c) => rounds.some((r) => c.value(r) !== undefined));
-  const columns = [...CSV_COLUMNS, ...optional.map((c) => c.name)];
-  const rows = rounds.map((r) => {
-    const received = r.clients.filter((c) => !c.dropped);
-    const meanNorm = received.reduce((s, c) => s + c.updateNorm, 0) / received.length;
-    return [
-      r.round,
-      r.testAccuracy,
-      r.testLoss,
-      r.federatedAccuracy,
-      Math.round(r.durationMs),
-      r.bytesUp,
-      r.bytesDown,
-      r.clients.length,
-      r.clients.length - received.length,
-      meanNorm,
-      ...optional.map((c) => c.value(r) ?? NaN),
-    ]
-      .map(cell)
-      .join(',');
-  });
+  const all = runs.flatMap((r) => r.rounds);
+  const optional = OPTIONAL_COLUMNS.filter((c) => all.some((r) => c.value(r) !== undefined));
+  const labelled = runs.some((r) => r.label !== undefined);
+  const columns = [...(labelled ? ['variant'] : []), ...CSV_COLUMNS, ...optional.map((c) => c.name)];
+  const rows = runs.flatMap(({ label, rounds }) =>
+    rounds.map((r) => {
+      const received = r.clients.filter((c) => !c.dropped);
+      const meanNorm = received.reduce((s, c) => s + c.updateNorm, 0) / received.length;
+      const numbers = [
+        r.round,
+        r.testAccuracy,
+        r.testLoss,
+        r.federatedAccuracy,
+        Math.round(r.durationMs),
+        r.bytesUp,
+        r.bytesDown,
+        r.clients.length,
+        r.clients.length - received.length,
+        meanNorm,
+        ...optional.map((c) => c.value(r) ?? NaN),
+      ].map(cell);
+      return [...(labelled ? [textCell(label ?? '')] : []), ...numbers].join(',');
+    }),
+  );
   return `${[columns.join(','), ...rows].join('\n')}\n`;
 }

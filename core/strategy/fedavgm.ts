@@ -17,12 +17,13 @@ export interface FedAvgMParams {
 export function createFedAvgM(cfg: FedAvgMParams): Strategy {
   const eta = cfg.serverLr ?? FEDAVGM_DEFAULT_LR;
   const beta = cfg.serverMomentum;
-  let velocity: Float64Array | null = null;
+  const state: { velocity: Float64Array | null } = { velocity: null };
   return {
     name: 'fedavgm',
+    state,
     step(global, delta) {
       checkSameSize(global, delta);
-      const v = (velocity ??= new Float64Array(delta.length));
+      const v = (state.velocity ??= new Float64Array(delta.length));
       const out = new Float32Array(global.length);
       for (let i = 0; i < out.length; i++) {
         v[i] = beta * v[i] + delta[i];

@@ -65,14 +65,14 @@ export function createFedOpt(rule: FedOptRule, cfg: FedOptParams): Strategy {
   // FedAdagrad's second moment ignores β₂ and it has no bias correction, so it does not read β₂.
   const { beta2 = 0, tau } = cfg;
   const corrected = rule.biasCorrected === true && cfg.biasCorrection === true;
-  let m: Float64Array | null = null;
-  let v: Float64Array | null = null;
+  const state: { m: Float64Array | null; v: Float64Array | null } = { m: null, v: null };
   return {
     name: rule.name,
+    state,
     step(global, delta, round) {
       checkSameSize(global, delta);
-      m ??= new Float64Array(delta.length);
-      v ??= new Float64Array(delta.length);
+      const m = (state.m ??= new Float64Array(delta.length));
+      const v = (state.v ??= new Float64Array(delta.length));
       const lr = corrected ? eta * flowerBiasCorrection(beta1, beta2, round) : eta;
       const out = new Float32Array(global.length);
       for (let i = 0; i < out.length; i++) {

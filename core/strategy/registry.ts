@@ -18,9 +18,16 @@ export function strategyPlugin(section: StrategyConfig) {
   return findPlugin(STRATEGY_PLUGINS, section.name, 'strategy');
 }
 
-/** A fresh instance of the configured strategy, with its own server state. */
-export function createStrategy(config: ExperimentConfig): Strategy {
-  return strategyPlugin(config.strategy).create(config.strategy as never);
+/**
+ * An instance of the configured strategy. Its server state is fresh, or, after a live change of its parameters
+ * (`previous` is the same strategy), `previous`'s: an optimiser whose η or β changes keeps its moments, as
+ * changing an optimiser's learning rate mid-training does (e.g. PyTorch's param_groups). Another strategy starts
+ * from zero state, since its state would mean something else.
+ */
+export function createStrategy(config: ExperimentConfig, previous?: Strategy): Strategy {
+  const strategy = strategyPlugin(config.strategy).create(config.strategy as never);
+  if (previous?.name === strategy.name && previous.state && strategy.state) Object.assign(strategy.state, previous.state);
+  return strategy;
 }
 
 /** What the configured strategy changes in local training (its client-side hook; FedAvg's training without one). */

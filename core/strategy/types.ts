@@ -15,6 +15,11 @@ export interface Strategy {
    * server round counted from 1 (Flower's `server_round`), which rounds without any update still advance.
    */
   step(global: Float32Array, delta: Float32Array, round: number): Float32Array;
+  /**
+   * The server state its steps accumulate (FedAvgM's velocity, FedOpt's moments; unset until the first step), read
+   * through this object so that a live change of the strategy's parameters can hand it to the new instance.
+   */
+  readonly state?: Record<string, Float64Array | null>;
 }
 
 /** What a strategy changes in each client's local training (core/train/localTrainer.ts options). */
