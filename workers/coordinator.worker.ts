@@ -231,7 +231,7 @@ const api = {
 
   /** A live change of the running session (LIVE_SETTINGS only), from its next round on; see workers/liveChange.ts. */
   change(set: Record<string, unknown>): ChangeResult {
-    return changeEngines(session ? [session.engine] : [], set);
+    return changeEngines(session?.engines ?? [], set);
   },
 
   /**

@@ -12,6 +12,16 @@ import { SERIES_COLORS } from './palette';
 import { lossSeries } from './series';
 import { extent } from './scale';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
+import { SeriesLegend } from './SeriesLegend';
+import {
+  changeMarkElements,
+  changeMarks,
+  runLineElements,
+  runLineLegend,
+  withRunLines,
+  type PrimaryRun,
+  type RunLine,
+} from './runLines';
 
 const LOSS_TOOLTIP = tooltipFormatter((v) => formatNumber(v, 4));
 
@@ -22,19 +32,29 @@ export interface LossChartProps {
   totalRounds?: number;
   /** Plot height in px. Default 120. */
   height?: number;
+  /** Other runs on the same axes: the run's other variants, ghosts of the previous run. */
+  lines?: readonly RunLine[];
+  /** The shown run's name and colour, when other runs share the chart. */
+  primary?: PrimaryRun;
 }
 
-function summarize(rounds: readonly RoundMetrics[]) {
+const NO_LINES: readonly RunLine[] = [];
+const lossOf = (r: RoundMetrics) => r.testLoss;
+
+function summarize(rounds: readonly RoundMetrics[], lines: readonly RunLine[] = NO_LINES) {
   const series = lossSeries(rounds);
-  const axis = valueAxis(...extent(series.map((p) => p.testLoss), [0, 1]), { count: 3 });
-  return { data: decimate(series, (p) => p.round, (p) => p.testLoss), last: series.at(-1)?.testLoss, axis };
+  const others = lines.flatMap((l) => l.rounds.map(lossOf));
+  const axis = valueAxis(...extent([...series.map((p) => p.testLoss), ...others], [0, 1]), { count: 3 });
+  const data = withRunLines(decimate(series, (p) => p.round, (p) => p.testLoss), lines, lossOf);
+  return { data, last: series.at(-1)?.testLoss, axis };
 }
 
 const PREVIEW = summarize(PREVIEW_ROUNDS);
 
 /** Global test loss (cross-entropy on the held-out set) over rounds. */
-export const LossChart = memo(function LossChart({ rounds, totalRounds, height = 120 }: LossChartProps) {
-  const summary = useMemo(() => summarize(rounds), [rounds]);
+export const LossChart = memo(function LossChart({ rounds, totalRounds, height = 120, lines = NO_LINES, primary }: LossChartProps) {
+  const summary = useMemo(() => summarize(rounds, lines), [rounds, lines]);
+  const marks = useMemo(() => changeMarks(rounds), [rounds]);
   const empty = !summary.data.some((p) => p.round >= 1);
   const data = empty ? PREVIEW.data : summary.data;
   const axis = useStableAxis(empty ? PREVIEW.axis : summary.axis);
@@ -55,8 +75,11 @@ export const LossChart = memo(function LossChart({ rounds, totalRounds, height =
         <XAxis {...AXIS_PROPS} {...roundAxis} />
         <YAxis {...AXIS_PROPS} domain={axis.domain} ticks={axis.ticks} tickFormatter={axis.format} width={44} />
         <Tooltip {...TOOLTIP_PROPS} formatter={LOSS_TOOLTIP} labelFormatter={roundLabel} />
-        <Line name="test loss" dataKey="testLoss" stroke={SERIES_COLORS.loss} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />
+        <Line name={primary?.label ?? 'test loss'} dataKey="testLoss" stroke={primary?.color ?? SERIES_COLORS.loss} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} connectNulls />
+        {runLineElements(lines)}
+        {changeMarkElements(marks)}
       </LineChart>
+      {primary && <SeriesLegend items={[{ label: primary.label, color: primary.color }, ...runLineLegend(lines)]} />}
     </ChartFrame>
   );
 });

@@ -9,7 +9,8 @@ import { ChartFrame } from './ChartFrame';
 import { formatDelta, formatEpsilon } from './format';
 import { SERIES_COLORS } from './palette';
 import { PREVIEW_ROUNDS } from './previewRounds';
-import { privacySeries } from './series';
+import { privacySeries, spentEpsilon } from './series';
+import { changeMarkElements, changeMarks, runLineElements, runLineLegend, withRunLines, type PrimaryRun, type RunLine } from './runLines';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
@@ -24,22 +25,30 @@ export interface PrivacyChartProps {
   totalRounds: number;
   delta: number;
   height?: number;
+  /** Other runs on the same axes (their ε spent): the run's other variants, ghosts of the previous run. */
+  lines?: readonly RunLine[];
+  primary?: PrimaryRun;
 }
+
+const NO_LINES: readonly RunLine[] = [];
 
 const PREVIEW_DATA = privacySeries(PREVIEW_ROUNDS);
 
 /** ε spent so far per round (client-level and DP-SGD), against the planned final ε as dashed lines. */
-export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalRounds, delta, height = 160 }: PrivacyChartProps) {
-  const plotted = useMemo(() => privacySeries(rounds), [rounds]);
+export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalRounds, delta, height = 160, lines = NO_LINES, primary }: PrivacyChartProps) {
+  const own = useMemo(() => privacySeries(rounds), [rounds]);
+  const plotted = useMemo(() => withRunLines(own, lines, spentEpsilon), [own, lines]);
+  const marks = useMemo(() => changeMarks(rounds), [rounds]);
   const empty = plotted.length === 0;
   const data = empty ? PREVIEW_DATA : plotted;
   const roundAxis = useRoundAxis(data, totalRounds);
-  const last = plotted.at(-1);
+  const last = own.at(-1);
   const axis = useStableAxis(
     useMemo(() => {
-      const values = [...data.flatMap((p) => [p.epsilon ?? 0, p.exampleEpsilon ?? 0]), ...finite(planned.epsilon, planned.exampleEpsilon)];
+      const others = lines.flatMap((l) => l.rounds.map((r) => spentEpsilon(r) ?? 0)).filter(Number.isFinite);
+      const values = [...data.flatMap((p) => [p.epsilon ?? 0, p.exampleEpsilon ?? 0]), ...others, ...finite(planned.epsilon, planned.exampleEpsilon)];
       return valueAxis(0, Math.max(1e-3, ...values), { fromZero: true });
-    }, [data, planned]),
+    }, [data, planned, lines]),
   );
   const client = planned.epsilon !== undefined;
   const example = planned.exampleEpsilon !== undefined;
@@ -67,13 +76,16 @@ export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalR
         {example && Number.isFinite(planned.exampleEpsilon) && (
           <ReferenceLine y={planned.exampleEpsilon} stroke={SERIES_COLORS.exampleEpsilon} strokeDasharray="5 3" />
         )}
-        {client && <Line name="ε (client-level)" dataKey="epsilon" stroke={SERIES_COLORS.epsilon} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />}
+        {client && <Line name="ε (client-level)" dataKey="epsilon" stroke={primary?.color ?? SERIES_COLORS.epsilon} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />}
         {example && <Line name="ε per example (DP-SGD)" dataKey="exampleEpsilon" stroke={SERIES_COLORS.exampleEpsilon} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />}
+        {runLineElements(lines)}
+        {changeMarkElements(marks)}
       </LineChart>
       <SeriesLegend
         items={[
-          ...(client ? [{ label: 'ε (client-level)', color: SERIES_COLORS.epsilon }] : []),
+          ...(client ? [{ label: primary ? `${primary.label}: ε (client-level)` : 'ε (client-level)', color: primary?.color ?? SERIES_COLORS.epsilon }] : []),
           ...(example ? [{ label: 'ε per example (DP-SGD)', color: SERIES_COLORS.exampleEpsilon }] : []),
+          ...runLineLegend(lines),
         ]}
       />
     </ChartFrame>
