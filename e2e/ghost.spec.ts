@@ -16,7 +16,7 @@ test('changing α after a run keeps a labelled ghost of the old curve; Undo rest
   const chart = page.getByTestId('accuracy-chart');
   await expect(chart).toHaveAttribute('data-points', '2');
 
-  await setNumber(page, 'partition.alpha', 0.1);
+  await setNumber(page, 'partition.alpha', 1);
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(runStatus(page)).toHaveAttribute('data-status', 'idle');
   await expect(runStatus(page)).toHaveText('Ready: 2 rounds');
