@@ -2,6 +2,7 @@
 import { clearGhosts, dismissUndo, undoReset } from '../../lib/configEdit';
 import { useStudio } from '../../lib/store';
 import ui from './ui.module.css';
+import banner from './Banner.module.css';
 import styles from './GhostBar.module.css';
 
 /**
@@ -29,7 +30,7 @@ export function GhostBar() {
         </button>
       )}
       {undo && (
-        <button type="button" className={styles.close} aria-label="Dismiss" onClick={dismissUndo}>
+        <button type="button" className={banner.close} aria-label="Dismiss" onClick={dismissUndo}>
           ×
         </button>
       )}

@@ -12,20 +12,17 @@ import { SERIES_COLORS } from './palette';
 import { bytesSeries } from './series';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
-import { runLineElements, runLineLegend, withRunLines, type PrimaryRun, type RunLine } from './runLines';
+import { runLineElements, runLineLegend, withRunLines, type RunLine, type RunLinesProps } from './runLines';
 
 const BYTES_TOOLTIP = tooltipFormatter(formatBytes);
 
-export interface BytesChartProps {
+export interface BytesChartProps extends RunLinesProps {
   /** All rounds so far, ascending; round 0 is ignored (no traffic). */
   rounds: readonly RoundMetrics[];
   /** Rounds the run plans: the round axis spans them from the start (default: the rounds plotted). */
   totalRounds?: number;
   /** Plot height in px, default 160. */
   height?: number;
-  /** Other runs on the same axes (their bytes up): the run's other variants, ghosts of the previous run. */
-  lines?: readonly RunLine[];
-  primary?: PrimaryRun;
 }
 
 const NO_LINES: readonly RunLine[] = [];

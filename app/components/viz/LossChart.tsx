@@ -19,23 +19,19 @@ import {
   runLineElements,
   runLineLegend,
   withRunLines,
-  type PrimaryRun,
+  type RunLinesProps,
   type RunLine,
 } from './runLines';
 
 const LOSS_TOOLTIP = tooltipFormatter((v) => formatNumber(v, 4));
 
-export interface LossChartProps {
+export interface LossChartProps extends RunLinesProps {
   /** All rounds so far, ascending; round 0 = the initial model. */
   rounds: readonly RoundMetrics[];
   /** Rounds the run plans: the round axis spans them from the start (default: the rounds plotted). */
   totalRounds?: number;
   /** Plot height in px. Default 120. */
   height?: number;
-  /** Other runs on the same axes: the run's other variants, ghosts of the previous run. */
-  lines?: readonly RunLine[];
-  /** The shown run's name and colour, when other runs share the chart. */
-  primary?: PrimaryRun;
 }
 
 const NO_LINES: readonly RunLine[] = [];

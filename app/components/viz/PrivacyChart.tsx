@@ -10,14 +10,14 @@ import { formatDelta, formatEpsilon } from './format';
 import { SERIES_COLORS } from './palette';
 import { PREVIEW_ROUNDS } from './previewRounds';
 import { privacySeries, spentEpsilon } from './series';
-import { changeMarkElements, changeMarks, runLineElements, runLineLegend, withRunLines, type PrimaryRun, type RunLine } from './runLines';
+import { changeMarkElements, changeMarks, runLineElements, runLineLegend, withRunLines, type RunLine, type RunLinesProps } from './runLines';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
 const EPSILON_TOOLTIP = tooltipFormatter(formatEpsilon);
 const REFERENCE_LABEL = { fill: SERIES_COLORS.epsilon, fontSize: 11, position: 'insideTopLeft' } as const;
 
-export interface PrivacyChartProps {
+export interface PrivacyChartProps extends RunLinesProps {
   /** All rounds so far, ascending. */
   rounds: readonly RoundMetrics[];
   /** ε the accountant projects after `totalRounds` (before running). */
@@ -25,9 +25,6 @@ export interface PrivacyChartProps {
   totalRounds: number;
   delta: number;
   height?: number;
-  /** Other runs on the same axes (their ε spent): the run's other variants, ghosts of the previous run. */
-  lines?: readonly RunLine[];
-  primary?: PrimaryRun;
 }
 
 const NO_LINES: readonly RunLine[] = [];

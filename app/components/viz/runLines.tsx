@@ -24,6 +24,14 @@ export interface PrimaryRun {
   color: string;
 }
 
+/** What a round chart takes to draw other runs beside the one it shows. */
+export interface RunLinesProps {
+  /** Other runs on the same axes: the run's other variants, ghosts of the previous run. */
+  lines?: readonly RunLine[];
+  /** The shown run's name and colour, when other runs share the chart. */
+  primary?: PrimaryRun;
+}
+
 /** A round where a live change first applied, and what it set ("median"). */
 export interface ChangeMark {
   round: number;
