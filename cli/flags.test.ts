@@ -5,8 +5,12 @@ describe('command-line flags', () => {
   it('parses run flags into typed values', () => {
     expect(
       parseRunFlags(['c.json', '--rounds', '3', '--seed=9', '--workers', '2', '--set', 'a=1', '--set', 'b=2', '--out', 'm.json', '-q']),
-    ).toEqual({ file: 'c.json', rounds: 3, seed: 9, workers: 2, set: ['a=1', 'b=2'], out: 'm.json', quiet: true, help: false });
-    expect(parseRunFlags([])).toEqual({ file: undefined, set: [], quiet: false, help: false });
+    ).toEqual({ file: 'c.json', rounds: 3, seed: 9, workers: 2, set: ['a=1', 'b=2'], variant: [], out: 'm.json', quiet: true, help: false });
+    expect(parseRunFlags([])).toEqual({ file: undefined, set: [], variant: [], quiet: false, help: false });
+    expect(parseRunFlags(['c.json', '--variant', 'aggregator.name=median', '--variant', 'train.lr=0.1,train.batchSize=8']).variant).toEqual([
+      'aggregator.name=median',
+      'train.lr=0.1,train.batchSize=8',
+    ]);
   });
 
   it('rejects unknown flags and flags of another command', () => {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../core/config/schema';
 import { RoundEngine } from '../core/engine/engine';
+import { VariantRun } from '../core/engine/variantRun';
 import type { ClientTask } from '../core/engine/executor';
 import type { RoundMetrics, RunMetrics } from '../core/report/metrics';
 import { createNodePoolExecutor, spawnNodeWorker } from './nodePool';
@@ -34,8 +35,8 @@ function faultyPool(fault: Fault, victim: number): { pool: WorkerPoolExecutor; s
     () => {
       spawned++;
       const worker = spawnNodeWorker();
-      const train = (task: ClientTask) => {
-        const answer = worker.api.train(task);
+      const train = (task: ClientTask, context?: number) => {
+        const answer = worker.api.train(task, context);
         if (!strikes(task)) return answer;
         armed = false;
         if (fault === 'kill') void worker.thread.terminate();
@@ -89,5 +90,36 @@ describe.each<Fault>(['kill', 'silent'])('a client worker that meets "%s" mid-ro
     expect(numbers(metrics.rounds)).toEqual(numbers(reference.rounds));
     expect(metrics.rounds.map((r) => r.note)).toEqual(reference.rounds.map((r) => r.note));
     expect(spawned()).toBe(3);
+  });
+});
+
+describe('variants side by side on a pool whose worker is killed mid-round', () => {
+  it('the fresh worker gets every variant’s config: each variant still equals its config run alone', async () => {
+    // A variant that trains differently too (its learning rate): a task run in the wrong context would show.
+    const median = parseConfig({ ...config, aggregator: { ...config.aggregator, name: 'median' }, train: { ...config.train, lr: 0.02 } });
+    const clean = createNodePoolExecutor({ workers: 2 });
+    const alone = new RoundEngine(median, clean, { runtime: 'node' });
+    await alone.run();
+    await clean.dispose();
+
+    const { pool, spawned } = faultyPool('kill', victim);
+    try {
+      const run = new VariantRun([config, median], pool, { runtime: 'node' });
+      expect((await run.run()).map((end) => end.reason)).toEqual(['completed', 'completed']);
+      const [base, variant] = run.engines.map((engine) => engine.getMetrics());
+      expect(numbers(base.rounds)).toEqual(numbers(reference.rounds));
+      expect(numbers(variant.rounds)).toEqual(numbers(alone.getMetrics().rounds));
+      // One of the two lost the victim's task, retried on the replacement, which had to know both configs.
+      const notes = [base, variant].map((m) => m.rounds[FAULT_ROUND].note ?? '');
+      expect(notes.some((note) => note.includes(`client ${victim} retried on a fresh worker`))).toBe(true);
+      expect(spawned()).toBe(3);
+      // Once every slot is up (prepare waits for the replacement), the fresh worker takes variant 1's tasks too.
+      await pool.prepare(config);
+      const weights = await pool.context(1).initialWeights();
+      const tasks = Array.from({ length: 6 }, (_, clientId) => ({ round: 1, clientId, weights, workFraction: 1 }));
+      expect((await pool.context(1).train(tasks)).updates).toHaveLength(6);
+    } finally {
+      await pool.dispose();
+    }
   });
 });

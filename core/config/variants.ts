@@ -57,7 +57,8 @@ export function variantConfigs(base: ExperimentConfig, specs: readonly VariantSp
 }
 
 function variantConfig(base: ExperimentConfig, spec: VariantSpec, index: number): ExperimentConfig {
-  const raw = structuredClone(base) as Record<string, unknown>;
+  // A config is plain JSON: a JSON copy is a deep one.
+  const raw = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
   for (const [path, value] of Object.entries(spec.set)) {
     const problem = assignPath(raw, path, value);
     if (problem) throw new ConfigError([{ path: `${where(index)}.set.${path}`, message: problem }]);
