@@ -146,6 +146,7 @@ describe('run session', () => {
   });
 
   it('runs every variant: their rounds land in one store update, the run ends when all have, the views show the chosen one', async () => {
+    const skewed = { ...partition, meanHellinger: 0.8 };
     useStudio.setState({ variants: [{ set: { 'aggregator.name': 'median' } }] });
     await runOrResume();
     expect(started).toHaveLength(2);
@@ -153,7 +154,7 @@ describe('run session', () => {
     let updates = 0;
     const off = useStudio.subscribe(() => updates++);
     for (const v of [0, 1]) {
-      emitTo(v, { type: 'run-started', config, partition, environment });
+      emitTo(v, { type: 'run-started', config, partition: v === 0 ? partition : skewed, environment });
       emitTo(v, { type: 'round-done', metrics: round(0, 5) });
       emitTo(v, { type: 'round-done', metrics: { ...round(1, 300), testAccuracy: v === 0 ? 0.1 : 0.9 } });
     }
@@ -173,5 +174,6 @@ describe('run session', () => {
     s = useStudio.getState();
     expect(s.shownVariant).toBe(1);
     expect(s.rounds.map((r) => r.testAccuracy)).toEqual([0.5, 0.9]);
+    expect(s.partition.stats).toBe(skewed);
   });
 });

@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink';
 import { variantConfigs, variantLabels } from '../../core/config/variants';
 import type { EngineEvent, RunEndReason } from '../../core/engine/events';
+import type { PartitionStats } from '../../core/partition/types';
 import type { RoundMetrics } from '../../core/report/metrics';
 import { chartsSettling } from './chartQueue';
 import { coordinator } from './coordinatorClient';
@@ -17,6 +18,8 @@ interface RawVariant {
   rounds: RoundMetrics[];
   clientStates: ClientState[];
   lastAccuracy: (number | undefined)[];
+  /** Its partition (variants may split the data differently, e.g. α = 100 vs 0.1), once it started. */
+  partition: PartitionStats | null;
   /** The round it paused after; null while it runs. */
   paused: number | null;
   end: { reason: RunEndReason; message: string } | null;
@@ -26,6 +29,7 @@ const emptyVariant = (numClients: number): RawVariant => ({
   rounds: [],
   clientStates: new Array<ClientState>(numClients).fill('idle'),
   lastAccuracy: new Array<number | undefined>(numClients).fill(undefined),
+  partition: null,
   paused: null,
   end: null,
 });
@@ -132,7 +136,7 @@ function handle(v: number, event: EngineEvent): void {
   const isShown = v === shown();
   switch (event.type) {
     case 'run-started':
-      raw[v] = emptyVariant(event.config.partition.numClients);
+      raw[v] = { ...emptyVariant(event.config.partition.numClients), partition: event.partition };
       if (isShown) {
         dirty.clients = true;
         useStudio.setState({ environment: event.environment, partition: { stats: event.partition, error: null } });
@@ -267,6 +271,7 @@ export function showVariant(v: number): void {
     shownVariant: v,
     rounds: s.runs[v] ?? [],
     ...(variant ? { clientStates: variant.clientStates.slice(), lastAccuracy: variant.lastAccuracy.slice() } : {}),
+    ...(variant?.partition ? { partition: { stats: variant.partition, error: null } } : {}),
     boundary: null,
   }));
 }
