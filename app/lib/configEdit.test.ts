@@ -115,6 +115,14 @@ describe('requestChange', () => {
     expect(currentSettings(s.config).aggregator.name).toBe('median');
   });
 
+  it('live changes landing on the same round merge into one scheduled change (a dragged slider)', async () => {
+    useStudio.setState({ run: { ...idleRun(10), status: 'running', round: 3 } });
+    requestChange('aggregator.name', 'trimmed-mean', 'Aggregator');
+    await vi.waitFor(() => expect(useStudio.getState().config.schedule).toHaveLength(1));
+    requestChange('aggregator.name', 'median', 'Aggregator');
+    await vi.waitFor(() => expect(useStudio.getState().config.schedule).toEqual([{ round: 4, set: { 'aggregator.name': 'median' } }]));
+  });
+
   it('a refused live change shows its message at the field', async () => {
     change.mockResolvedValueOnce({ ok: false, message: 'aggregator.f: must be ≤ 4' } as never);
     useStudio.setState({ run: { ...idleRun(10), status: 'running', round: 3 } });

@@ -3,7 +3,7 @@
 // change resets the run without asking, keeps its curves as ghosts and offers Undo (issue 14).
 import { fieldInfo } from '../../core/config/fieldInfo';
 import { CONFIG_RULES } from '../../core/config/rules';
-import { configAtRound, isLiveSetting } from '../../core/config/schedule';
+import { configAtRound, isLiveSetting, type ScheduledChange } from '../../core/config/schedule';
 import {
   defaultConfig,
   describeIssues,
@@ -112,9 +112,17 @@ async function changeLive(path: string, value: unknown): Promise<void> {
     return;
   }
   reportFieldError(path, null);
-  useStudio.setState((s) => ({
-    config: { ...s.config, schedule: [...(s.config.schedule ?? []), { round: result.round, set }] },
-  }));
+  useStudio.setState((s) => ({ config: { ...s.config, schedule: scheduleWith(s.config.schedule ?? [], result.round, set) } }));
+}
+
+/**
+ * The schedule with `set` from `round` on. Changes landing on the same round (a slider dragged between two rounds)
+ * merge into one, later values winning: configAtRound applies them in order, so the run replays the same.
+ */
+function scheduleWith(schedule: readonly ScheduledChange[], round: number, set: Record<string, unknown>): ScheduledChange[] {
+  const last = schedule.at(-1);
+  if (last?.round === round) return [...schedule.slice(0, -1), { round, set: { ...last.set, ...set } }];
+  return [...schedule, { round, set }];
 }
 
 /**
