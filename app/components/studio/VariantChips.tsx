@@ -1,6 +1,6 @@
 'use client';
 import { variantLabels } from '../../../core/config/variants';
-import { currentSettings } from '../../lib/configEdit';
+import { currentSettings, reportFieldError } from '../../lib/configEdit';
 import { fieldSpec } from '../../lib/fields';
 import { preflight } from '../../lib/preflight';
 import { useStudio } from '../../lib/store';
@@ -14,6 +14,7 @@ export function VariantChips() {
   const variants = useStudio((s) => s.variants);
   const config = useStudio((s) => currentSettings(s.config));
   const problems = useStudio(preflight).byPath;
+  const fieldErrors = useStudio((s) => s.fieldErrors);
   if (variants.length === 0) return null;
   const labels = variantLabels(config, variants);
   return (
@@ -41,9 +42,12 @@ export function VariantChips() {
                     value={value}
                     id={id}
                     compact
-                    error={problems[id] ?? problems[`variants.${k}`]}
-                    onCommit={(next) => setVariantValue(i, path, next)}
-                    onInvalid={() => undefined}
+                    error={fieldErrors[id] ?? problems[id] ?? problems[`variants.${k}`]}
+                    onCommit={(next) => {
+                      reportFieldError(id, null);
+                      setVariantValue(i, path, next);
+                    }}
+                    onInvalid={(message) => reportFieldError(id, message)}
                   />
                 </span>
               );
