@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, parseConfig } from '../../core/config/schema';
-import type { RoundMetrics } from '../../core/report/metrics';
+import { plainRound } from '../components/viz/testFixtures';
 import { clearGhosts, currentSettings, replaceConfig, requestChange, undoReset } from './configEdit';
 import { PRESETS } from './presets';
 import { idleRun, useStudio } from './store';
@@ -9,16 +9,7 @@ const stop = vi.fn(async () => undefined);
 const change = vi.fn(async (_set: Record<string, unknown>) => ({ ok: true as const, round: 4 }));
 vi.mock('./coordinatorClient', () => ({ coordinator: () => ({ stop, change }) }));
 
-const round = (r: number): RoundMetrics => ({
-  round: r,
-  testAccuracy: 0.1 * r,
-  testLoss: 1,
-  federatedAccuracy: NaN,
-  durationMs: 1,
-  bytesUp: 0,
-  bytesDown: 0,
-  clients: [],
-});
+const round = (r: number) => plainRound(r, 0.1 * r);
 
 beforeEach(() => {
   stop.mockClear();

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RoundMetrics } from '../../../core/report/metrics';
+import { plainRound } from './testFixtures';
 import { changeMarks, withRunLines, type RunLine } from './runLines';
 
-const round = (r: number, testAccuracy: number, changes?: Record<string, unknown>): RoundMetrics => ({
-  round: r,
-  testAccuracy,
-  testLoss: 1,
-  federatedAccuracy: NaN,
-  durationMs: 1,
-  bytesUp: 0,
-  bytesDown: 0,
-  clients: [],
-  ...(changes ? { changes } : {}),
-});
+const round = (r: number, testAccuracy: number, changes?: Record<string, unknown>) => plainRound(r, testAccuracy, changes ? { changes } : {});
 
 const line = (key: string, rounds: RoundMetrics[]): RunLine => ({ key, label: key, color: '#000000', faded: false, rounds });
 
