@@ -47,7 +47,11 @@ export interface LoadedExperiment {
 
 /** Loads a valid config's data and partitions it: the one check that needs the labels (may throw a ConfigError). */
 export async function loadExperiment(config: ExperimentConfig): Promise<LoadedExperiment> {
-  const data = await loadData(config, nodeAssetLoader);
+  return partitioned(config, await loadData(config, nodeAssetLoader));
+}
+
+/** Partitions `data` (already loaded for the config's seed and data section) as `config` says. */
+export function partitioned(config: ExperimentConfig, data: DataSplit): LoadedExperiment {
   const { stats } = partitionData(config, data.train.y, data.train.numClasses);
   return { config, data, partition: stats };
 }

@@ -1,7 +1,7 @@
 // `fedstudio run --variant path=value[,path=value…]`: each flag one variant of the config, run side by side with it.
 import { ConfigError, type ExperimentConfig } from '../core/config/schema';
 import { MAX_VARIANTS, variantConfigs, variantLabels, type VariantSpec } from '../core/config/variants';
-import { loadExperiment, type LoadedExperiment } from './configFile';
+import { loadExperiment, partitioned, type LoadedExperiment } from './configFile';
 import { parseAssignment } from './configPath';
 import { CliError } from './errors';
 
@@ -47,17 +47,17 @@ export function variantsOf(base: ExperimentConfig, flags: readonly string[]): Va
 
 /**
  * Checks, before training, what only the data can tell (the partition) for each variant; a variant with the base's
- * data and partition needs nothing more. Returns each config's data, base first.
+ * (seed, data) reuses its loaded data, one with its partition too needs nothing more. Returns each config's data,
+ * base first.
  */
 export async function loadVariants(base: LoadedExperiment, variants: Variants, flags: readonly string[]): Promise<LoadedExperiment[]> {
-  const sameAsBase = (c: ExperimentConfig) =>
-    JSON.stringify([c.seed, c.data, c.partition]) === JSON.stringify([base.config.seed, base.config.data, base.config.partition]);
+  const key = (c: ExperimentConfig, partition: boolean) => JSON.stringify([c.seed, c.data, partition ? c.partition : null]);
   return Promise.all(
     variants.configs.map(async (config, k) => {
       if (k === 0) return base;
-      if (sameAsBase(config)) return { ...base, config };
+      if (key(config, true) === key(base.config, true)) return { ...base, config };
       try {
-        return await loadExperiment(config);
+        return key(config, false) === key(base.config, false) ? partitioned(config, base.data) : await loadExperiment(config);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         throw new CliError(`--variant ${flags[k - 1]}: ${error.issues.map((i) => `${i.path || '(config)'}: ${i.message}`).join('; ')}`);
