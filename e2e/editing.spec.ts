@@ -13,11 +13,10 @@ const SMALL = `#v1.${Buffer.from(
   ),
 ).toString('base64url')}`;
 
-test('after a run, a number box asks to reset only on Enter, with the whole number typed; Escape and blur', async ({ page }) => {
+test('after a run, a number box resets the run only on Enter or blur, with the whole number typed; Escape restores', async ({ page }) => {
   await openStudio(page, SMALL);
   await runToEnd(page);
   const rounds = page.getByTestId('field-rounds').getByRole('spinbutton');
-  const dialog = page.getByRole('dialog', { name: 'Reset the run?' });
 
   // Escape drops what was typed: the box shows the run's value again and the run stays.
   await rounds.fill('');
@@ -25,33 +24,28 @@ test('after a run, a number box asks to reset only on Enter, with the whole numb
   await expect(rounds).toHaveValue('7');
   await rounds.press('Escape');
   await expect(rounds).toHaveValue('2');
-  await expect(dialog).toBeHidden();
+  await expect(runStatus(page)).toHaveAttribute('data-status', 'finished');
 
-  // Enter in a text box (the name) asks too, and the dialog's focused "Keep the run" does not take that Enter.
+  // The name never resets a run (it changes no number).
   const name = page.getByTestId('field-name').getByRole('textbox');
   await name.fill('Moons, longer');
   await name.press('Enter');
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Keep the run' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(name).toHaveValue('Untitled experiment');
+  await expect(name).toHaveValue('Moons, longer');
+  await expect(runStatus(page)).toHaveAttribute('data-status', 'finished');
 
-  // Typing "30" key by key keeps both digits (the box used to commit the "3" and open the dialog).
+  // Typing "30" key by key keeps both digits (the box used to commit the "3").
   await rounds.fill('');
   await rounds.pressSequentially('30');
   await expect(rounds).toHaveValue('30');
-  await expect(dialog).toBeHidden();
   await expect(runStatus(page)).toHaveAttribute('data-status', 'finished');
 
-  // Enter commits it: one question, and the reset applies 30.
+  // Enter commits it: the run resets at once (no dialog), with 30 rounds, and Undo is offered.
   await rounds.press('Enter');
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('Changing Rounds needs a fresh run');
-  await dialog.getByRole('button', { name: 'Reset and apply' }).click();
-  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(runStatus(page)).toHaveAttribute('data-status', 'idle');
   await expect(rounds).toHaveValue('30');
   await expect(runStatus(page)).toHaveText('Ready: 30 rounds');
+  await expect(page.getByTestId('undo')).toBeVisible();
 
   // Leaving the box commits too.
   await rounds.fill('');

@@ -41,11 +41,11 @@ test('SecAgg+: the server sees noise, the sum is recovered; below the threshold 
   for (const row of ['secagg-masked', 'secagg-input', 'secagg-sum']) await expect(view.getByTestId(row)).toBeVisible();
   await expect(view).toContainText(/survivors, t = \d+/);
 
-  // Changing a setting after a run asks before resetting it.
+  // Changing a setting after a run resets it at once (no question; Undo is offered).
   const dropout = page.getByTestId('field-system.dropoutProb').getByRole('spinbutton');
   await dropout.fill('0.9');
   await dropout.press('Enter');
-  await page.getByRole('dialog', { name: 'Reset the run?' }).getByRole('button', { name: 'Reset and apply' }).click();
+  await expect(runStatus(page)).toHaveAttribute('data-status', 'idle');
   await expect(dropout).toHaveValue('0.9');
   await runToEnd(page);
   await expect(view.getByTestId('secagg-error')).toContainText('secure aggregation failed');

@@ -1,14 +1,9 @@
 // The main story: run the MNIST IID preset for 3 rounds, then reproduce its numbers from the share link in a fresh
 // page and from the `fedstudio` CLI.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { RunMetrics } from '../core/report/metrics';
 import { decodeConfigHash } from '../app/lib/urlState';
 import type { Page } from '@playwright/test';
+import { fedstudioRun } from './cli';
 import { expect, expectNoJank, test, watchPage } from './fixtures';
 import { currentShareUrl, loadPreset, openStudio, roundAccuracies, runToEnd, setNumber } from './studio';
 
@@ -70,16 +65,7 @@ test.describe('MNIST IID preset, 3 rounds', () => {
     const { shareUrl, accuracies } = await runPreset(page);
     const { config, issues } = decodeConfigHash(new URL(shareUrl).hash);
     expect(issues).toEqual([]);
-    const dir = mkdtempSync(path.join(tmpdir(), 'fedstudio-e2e-'));
-    const configFile = path.join(dir, 'config.json');
-    const outFile = path.join(dir, 'metrics.json');
-    writeFileSync(configFile, JSON.stringify(config));
-    await promisify(execFile)(
-      process.execPath,
-      ['cli/bin.mjs', 'run', configFile, '--rounds', String(ROUNDS), '--out', outFile, '--quiet'],
-      { cwd: fileURLToPath(new URL('..', import.meta.url)), timeout: 240_000 },
-    );
-    const metrics = JSON.parse(readFileSync(outFile, 'utf8')) as RunMetrics;
+    const [metrics] = await fedstudioRun<RunMetrics>(config, [], ['--rounds', String(ROUNDS)]);
     expect(metrics.environment.backend).toBe('wasm');
     expect(metrics.rounds.map((r) => r.testAccuracy)).toEqual(accuracies);
   });

@@ -1,9 +1,10 @@
-// The studio mid-run, light and dark, for the docs (docs/studio.png, docs/studio-dark.png).
+// The studio mid-run, light and dark, and the sign-flip duel at 1280×720, for the docs (docs/studio.png,
+// docs/studio-dark.png, docs/duel.png).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { loadPreset, openStudio, runStatus } from './studio';
+import { loadPreset, openStudio, runStatus, runToEnd } from './studio';
 
 const DOCS = fileURLToPath(new URL('../docs/', import.meta.url));
 
@@ -28,3 +29,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: path.join(DOCS, scheme === 'light' ? 'studio.png' : 'studio-dark.png') });
   });
 }
+
+test('screenshot of the sign-flip duel after its run (1280×720, nothing scrolled)', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openStudio(page);
+  await loadPreset(page, 'duel-signflip');
+  await runToEnd(page);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(DOCS, 'duel.png') });
+});

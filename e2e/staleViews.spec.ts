@@ -23,10 +23,9 @@ async function scrollAway(page: Page, testId: string): Promise<void> {
   await expect(liveWrapper(page, testId)).toHaveAttribute('data-live', 'false');
 }
 
-/** Loads a preset over a finished run, confirming the reset. */
+/** Loads a preset over a finished run (which resets it at once). */
 async function loadPresetOverRun(page: Page, id: string): Promise<void> {
   await loadPreset(page, id);
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Reset and apply' }).click();
   await expect(runStatus(page)).toHaveAttribute('data-status', 'idle');
 }
 

@@ -45,3 +45,32 @@ export async function currentShareUrl(page: Page): Promise<string> {
   await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toMatch(/^#v1\./);
   return page.url();
 }
+
+/** Step: one more round (from idle, the first), then waits until the run paused after round `round`. */
+export async function stepTo(page: Page, round: number): Promise<void> {
+  await page.getByTestId('step').click();
+  await expect(runStatus(page)).toHaveAttribute('data-status', 'paused', { timeout: RUN_TIMEOUT });
+  await expect(runStatus(page)).toHaveAttribute('data-round', String(round));
+}
+
+/** Shows variant `k` of a run with variants in the single-run views (scoreboard row), and waits for the round table. */
+export async function showVariant(page: Page, k: number): Promise<string> {
+  const row = page.getByTestId(`score-${k}`);
+  const label = (await row.getAttribute('data-label')) ?? '';
+  await row.getByRole('radio').check();
+  await expect(page.getByTestId('round-table').locator('summary')).toContainText(`of ${label}`);
+  return label;
+}
+
+/** Whether `box` lies inside the viewport as it is scrolled now. */
+export async function expectInViewport(page: Page, testId: string): Promise<void> {
+  const box = await page.getByTestId(testId).boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, `${testId} is rendered`).not.toBeNull();
+  expect(viewport).not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.y, `${testId} top`).toBeGreaterThanOrEqual(0);
+  expect(box.x, `${testId} left`).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, `${testId} bottom`).toBeLessThanOrEqual(viewport.height);
+  expect(box.x + box.width, `${testId} right`).toBeLessThanOrEqual(viewport.width);
+}

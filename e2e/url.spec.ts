@@ -1,6 +1,6 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { expect, test } from './fixtures';
-import { openStudio, runStatus } from './studio';
+import { openStudio, runStatus, setNumber } from './studio';
 
 /** A hand-made link (the studio's format) holding `value`, valid or not. */
 function linkOf(value: unknown): string {
@@ -40,19 +40,24 @@ test('a tampered field is named, reset to its default, and the rest of the link 
   await page.getByTestId('alert-dismiss').click();
   await expect(alert).toBeHidden();
 
-  // A setting that invalidates the run asks first; "Keep the run" changes nothing.
-  const strategy = page.getByTestId('field-strategy.name').getByRole('combobox');
-  const dialog = page.getByRole('dialog', { name: 'Reset the run?' });
-  await strategy.selectOption('fedprox');
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Keep the run' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(strategy).toHaveValue('fedavg');
-  await expect(runStatus(page)).toHaveAttribute('data-status', 'paused');
-  // "Reset and apply" clears the run and applies the change.
-  await strategy.selectOption('fedprox');
-  await dialog.getByRole('button', { name: 'Reset and apply' }).click();
+  // A setting that invalidates the run (the seed) resets it at once, no question; the old curve stays as a ghost.
+  await setNumber(page, 'seed', 7);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(runStatus(page)).toHaveAttribute('data-status', 'idle');
-  await expect(strategy).toHaveValue('fedprox');
   await expect(page.getByTestId('accuracy-chart')).toHaveAttribute('data-points', '0');
+  await expect(page.getByTestId('accuracy-chart')).toHaveAttribute('data-ghosts', '1');
+});
+
+test('a link with variants restores them; a bad variant is named and dropped, the rest kept', async ({ page }) => {
+  const hash = linkOf({
+    rounds: 2,
+    data: { dataset: 'moons' },
+    partition: { numClients: 8 },
+    model: { hidden: [8] },
+    variants: [{ set: { 'aggregator.name': 'median' } }, { set: { 'aggregator.name': 'no-such-rule' } }],
+  });
+  await openStudio(page, hash);
+  await expect(page.getByTestId('url-issues')).toContainText('variants.2.set.aggregator.name');
+  await expect(page.getByTestId('variant-1')).toHaveAttribute('data-label', 'median');
+  await expect(page.getByTestId('variant-2')).toHaveCount(0);
 });

@@ -13,7 +13,7 @@ let busy = false;
 let again = false;
 
 async function refresh(): Promise<void> {
-  const { config, selectedClient, run } = useStudio.getState();
+  const { config, selectedClient, run, shownVariant } = useStudio.getState();
   if (run.status === 'idle' || !TWO_D_DATASETS.includes(config.data.dataset)) return;
   if (busy) {
     again = true;
@@ -23,8 +23,8 @@ async function refresh(): Promise<void> {
   try {
     const remote = coordinator();
     const [global, client] = await Promise.all([
-      remote.boundary(null, BOUNDARY_RESOLUTION),
-      selectedClient === null ? Promise.resolve(null) : remote.boundary(selectedClient, BOUNDARY_RESOLUTION),
+      remote.boundary(null, BOUNDARY_RESOLUTION, shownVariant),
+      selectedClient === null ? Promise.resolve(null) : remote.boundary(selectedClient, BOUNDARY_RESOLUTION, shownVariant),
     ]);
     if (useStudio.getState().run.status === 'idle' || !global) return;
     useStudio.setState({
@@ -55,7 +55,7 @@ const refresher = throttle(() => void refresh(), REFRESH_MS);
 export function startBoundaryFeed(): () => void {
   const offRound = onRoundDone(refresher.schedule);
   const offSelect = useStudio.subscribe((state, prev) => {
-    if (state.selectedClient !== prev.selectedClient) refresher.schedule();
+    if (state.selectedClient !== prev.selectedClient || state.shownVariant !== prev.shownVariant) refresher.schedule();
   });
   return () => {
     offRound();

@@ -1,11 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, parseConfig } from '../../core/config/schema';
-import { cancelPendingChange, confirmPendingChange, replaceConfig, requestChange } from './configEdit';
+import { plainRound } from '../components/viz/testFixtures';
+import { clearGhosts, currentSettings, replaceConfig, requestChange, undoReset } from './configEdit';
 import { PRESETS } from './presets';
 import { idleRun, useStudio } from './store';
 
 const stop = vi.fn(async () => undefined);
-vi.mock('./coordinatorClient', () => ({ coordinator: () => ({ stop }) }));
+const change = vi.fn(async (_set: Record<string, unknown>) => ({ ok: true as const, round: 4 }));
+vi.mock('./coordinatorClient', () => ({ coordinator: () => ({ stop, change }) }));
+
+const round = (r: number) => plainRound(r, 0.1 * r);
 
 beforeEach(() => {
   stop.mockClear();
@@ -13,10 +17,15 @@ beforeEach(() => {
     config: defaultConfig(),
     fieldErrors: {},
     nameTyped: false,
-    pendingChange: null,
+    variants: [],
+    ghosts: [],
+    undo: null,
     run: idleRun(10),
+    runs: [],
+    runLabels: [],
     rounds: [],
   });
+  change.mockClear();
 });
 
 describe('requestChange', () => {
@@ -47,28 +56,77 @@ describe('requestChange', () => {
     expect(useStudio.getState().run.totalRounds).toBe(3);
   });
 
-  it('asks before a change that would clear a run, and applies it only when confirmed', async () => {
-    useStudio.setState({ run: { ...idleRun(10), status: 'paused', round: 4 } });
-    requestChange('train.lr', 0.1, 'Learning rate');
-    expect(useStudio.getState().config.train.lr).toBe(0.05);
-    expect(useStudio.getState().pendingChange?.what).toBe('Learning rate');
-
-    cancelPendingChange();
-    expect(useStudio.getState().pendingChange).toBeNull();
-    expect(useStudio.getState().run.status).toBe('paused');
-
-    requestChange('train.lr', 0.1, 'Learning rate');
-    confirmPendingChange();
-    await vi.waitFor(() => expect(useStudio.getState().config.train.lr).toBe(0.1));
+  it('over a run, a change that needs a fresh run resets it at once, keeping its curves as a labelled ghost; Undo restores the config', () => {
+    const rounds = [round(0), round(1), round(2)];
+    const before = useStudio.getState().config;
+    useStudio.setState({ run: { ...idleRun(10), status: 'finished', round: 2 }, runs: [rounds], rounds, runLabels: ['base'] });
+    requestChange('partition.alpha', 0.1, 'Dirichlet α');
+    let s = useStudio.getState();
+    expect(s.config.partition.alpha).toBe(0.1);
     expect(stop).toHaveBeenCalledOnce();
-    expect(useStudio.getState().run).toEqual(idleRun(10));
+    expect(s.run).toEqual(idleRun(10));
+    expect(s.rounds).toEqual([]);
+    expect(s.ghosts).toEqual([{ label: 'before: α = 0.5', variant: 0, rounds }]);
+    expect(s.undo?.what).toBe('Dirichlet α');
+
+    undoReset();
+    s = useStudio.getState();
+    expect(s.config).toBe(before);
+    expect(s.undo).toBeNull();
+    expect(s.ghosts).toHaveLength(1);
+    clearGhosts();
+    expect(useStudio.getState().ghosts).toEqual([]);
   });
 
-  it('asks before replacing the experiment (a preset) over a finished run', () => {
-    useStudio.setState({ run: { ...idleRun(10), status: 'finished', round: 10 } });
+  it('replaces the experiment (a preset) over a finished run without asking, the old run kept as a ghost', () => {
+    const rounds = [round(0), round(1)];
+    useStudio.setState({ run: { ...idleRun(10), status: 'finished', round: 1 }, runs: [rounds], rounds, runLabels: ['base'] });
     replaceConfig(parseConfig({ rounds: 5 }), 'the preset');
-    expect(useStudio.getState().pendingChange?.what).toBe('the preset');
-    expect(useStudio.getState().config.rounds).toBe(10);
+    expect(useStudio.getState().config.rounds).toBe(5);
+    expect(useStudio.getState().run).toEqual(idleRun(5));
+    expect(useStudio.getState().ghosts.map((g) => g.label)).toEqual(['before: Untitled experiment']);
+  });
+
+  it('a run without a completed round leaves no ghost (and keeps an earlier one)', () => {
+    const ghosts = [{ label: 'before: α = 0.5', variant: 0, rounds: [round(0), round(1)] }];
+    useStudio.setState({ ghosts, run: { ...idleRun(10), status: 'running' }, runs: [[round(0)]], rounds: [round(0)] });
+    requestChange('partition.alpha', 0.2, 'Dirichlet α');
+    expect(useStudio.getState().ghosts).toBe(ghosts);
+  });
+
+  it('while a run is running or paused, a live setting changes the federation (no reset): the config records the change', async () => {
+    useStudio.setState({ run: { ...idleRun(10), status: 'paused', round: 3 } });
+    requestChange('aggregator.name', 'median', 'Aggregator');
+    await vi.waitFor(() => expect(useStudio.getState().config.schedule).toEqual([{ round: 4, set: { 'aggregator.name': 'median' } }]));
+    const s = useStudio.getState();
+    expect(change).toHaveBeenCalledWith({ 'aggregator.name': 'median' });
+    expect(stop).not.toHaveBeenCalled();
+    expect(s.run.status).toBe('paused');
+    expect(s.config.aggregator.name).toBe('mean');
+    expect(currentSettings(s.config).aggregator.name).toBe('median');
+  });
+
+  it('live changes landing on the same round merge into one scheduled change (a dragged slider)', async () => {
+    useStudio.setState({ run: { ...idleRun(10), status: 'running', round: 3 } });
+    requestChange('aggregator.name', 'trimmed-mean', 'Aggregator');
+    await vi.waitFor(() => expect(useStudio.getState().config.schedule).toHaveLength(1));
+    requestChange('aggregator.name', 'median', 'Aggregator');
+    await vi.waitFor(() => expect(useStudio.getState().config.schedule).toEqual([{ round: 4, set: { 'aggregator.name': 'median' } }]));
+  });
+
+  it('a refused live change shows its message at the field', async () => {
+    change.mockResolvedValueOnce({ ok: false, message: 'aggregator.f: must be ≤ 4' } as never);
+    useStudio.setState({ run: { ...idleRun(10), status: 'running', round: 3 } });
+    requestChange('aggregator.f', 9, 'f');
+    await vi.waitFor(() => expect(useStudio.getState().fieldErrors['aggregator.f']).toBe('must be ≤ 4'));
+  });
+
+  it('never resets a run for the name', () => {
+    useStudio.setState({ run: { ...idleRun(10), status: 'finished', round: 10 } });
+    requestChange('name', 'Renamed', 'Name');
+    expect(useStudio.getState().config.name).toBe('Renamed');
+    expect(useStudio.getState().run.status).toBe('finished');
+    expect(stop).not.toHaveBeenCalled();
   });
 });
 
@@ -115,14 +173,12 @@ describe('the experiment name follows edits', () => {
     expect(useStudio.getState().config.rounds).toBe(3);
   });
 
-  it('is marked with the change it belongs to: "Keep the run" leaves it, "Reset and apply" marks it', async () => {
+  it('is marked by a change that resets a finished run, and Undo gives the name back', () => {
     useStudio.setState({ config: signFlip, run: { ...idleRun(10), status: 'finished', round: 10 } });
     requestChange('aggregator.name', 'median', 'Aggregator');
-    cancelPendingChange();
-    expect(name()).toBe(signFlip.name);
-    requestChange('aggregator.name', 'median', 'Aggregator');
-    confirmPendingChange();
-    await vi.waitFor(() => expect(useStudio.getState().config.aggregator.name).toBe('median'));
+    expect(useStudio.getState().config.aggregator.name).toBe('median');
     expect(name()).toBe(`${signFlip.name} (modified)`);
+    undoReset();
+    expect(name()).toBe(signFlip.name);
   });
 });

@@ -293,3 +293,10 @@ export const FIELD_GROUPS: FieldGroup[] = GROUPS.map((group) => ({
     };
   }),
 }));
+
+const SPECS = new Map(FIELD_GROUPS.flatMap((group) => group.fields.map((spec) => [spec.path, spec] as const)));
+
+/** The settings field of a config path (undefined for paths the panel does not show). */
+export function fieldSpec(path: string): FieldSpec | undefined {
+  return SPECS.get(path);
+}

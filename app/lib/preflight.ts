@@ -1,7 +1,8 @@
 // What stops the current experiment from running, found before any worker starts: the schema's rules between fields
 // (the same check the CLI makes) and the partition preview (the one check that needs the data). Each problem shows on
 // the field its path names; Run and Step refuse while there is any.
-import { describeIssues, experimentSchema, issuesFromMessage, type ExperimentConfig } from '../../core/config/schema';
+import { ConfigError, describeIssues, experimentSchema, issuesFromMessage, type ExperimentConfig } from '../../core/config/schema';
+import { variantConfigs, type VariantSpec } from '../../core/config/variants';
 import { coordinator } from './coordinatorClient';
 import { runOrResume, stepOneRound } from './runSession';
 import { useStudio, type StudioState } from './store';
@@ -14,22 +15,34 @@ export interface Preflight {
 }
 
 const CLEAR: Preflight = { issues: [], byPath: {} };
-let last: { config: ExperimentConfig; partitionError: string | null; result: Preflight } | null = null;
+let last: { config: ExperimentConfig; variants: VariantSpec[]; partitionError: string | null; result: Preflight } | null = null;
+
+/** The variants' problems, each on `variants.<i>.set.<path>` or `variants.<i>` (the base being variant 0). */
+function variantIssues(config: ExperimentConfig, variants: VariantSpec[]): ConfigIssue[] {
+  if (variants.length === 0) return [];
+  try {
+    variantConfigs(config, variants);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues;
+    throw error;
+  }
+}
 
 /** The problems of the current state; the same object while config and partition result are unchanged (a stable store selector). */
-export function preflight(state: Pick<StudioState, 'config' | 'partition'>): Preflight {
-  const { config } = state;
+export function preflight(state: Pick<StudioState, 'config' | 'variants' | 'partition'>): Preflight {
+  const { config, variants } = state;
   const partitionError = state.partition.error;
-  if (last?.config === config && last.partitionError === partitionError) return last.result;
+  if (last?.config === config && last.variants === variants && last.partitionError === partitionError) return last.result;
   const parsed = experimentSchema.safeParse(config);
   const issues = [
-    ...(parsed.success ? [] : describeIssues(parsed.error, config)),
+    ...(parsed.success ? variantIssues(parsed.data, variants) : describeIssues(parsed.error, config)),
     ...(partitionError === null ? [] : issuesFromMessage(partitionError)),
   ];
   const byPath: Record<string, string> = {};
   for (const { path, message } of issues) byPath[path] = byPath[path] ? `${byPath[path]}; ${message}` : message;
   const result = issues.length === 0 ? CLEAR : { issues, byPath };
-  last = { config, partitionError, result };
+  last = { config, variants, partitionError, result };
   return result;
 }
 

@@ -2,18 +2,22 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig, parseConfig } from '../../core/config/schema';
 import type { EngineEvent } from '../../core/engine/events';
 import type { RoundMetrics } from '../../core/report/metrics';
-import { pauseRun, resetRun, runOrResume, stepOneRound } from './runSession';
+import { pauseRun, resetRun, runOrResume, showVariant, stepOneRound } from './runSession';
 import { idleRun, useStudio } from './store';
 
 let emit: (event: EngineEvent) => void = () => undefined;
+let emitTo: (variant: number, event: EngineEvent) => void = () => undefined;
+let started: unknown[] = [];
 let settling = false;
 let clock = Date.now();
 vi.mock('./chartQueue', () => ({ chartsSettling: () => settling }));
 const calls: string[] = [];
 vi.mock('./coordinatorClient', () => ({
   coordinator: () => ({
-    start: async (_configs: unknown, _workers: unknown, onEvent: (variant: number, e: EngineEvent) => void, mode: string) => {
+    start: async (configs: unknown[], _workers: unknown, onEvent: (variant: number, e: EngineEvent) => void, mode: string) => {
       calls.push(`start:${mode}`);
+      started = configs;
+      emitTo = onEvent;
       emit = (event) => onEvent(0, event);
     },
     pause: async () => void calls.push('pause'),
@@ -46,7 +50,7 @@ beforeEach(() => {
   vi.useFakeTimers({ now: (clock += 60_000) });
   settling = false;
   calls.length = 0;
-  useStudio.setState({ config, poolSize: null, run: idleRun(2), rounds: [], clientStates: [], lastAccuracy: [] });
+  useStudio.setState({ config, variants: [], shownVariant: 0, poolSize: null, run: idleRun(2), rounds: [], clientStates: [], lastAccuracy: [] });
 });
 
 afterEach(() => {
@@ -139,5 +143,37 @@ describe('run session', () => {
     expect(useStudio.getState().run).toEqual(idleRun(2));
     expect(useStudio.getState().rounds).toEqual([]);
     expect(useStudio.getState().environment).toBeNull();
+  });
+
+  it('runs every variant: their rounds land in one store update, the run ends when all have, the views show the chosen one', async () => {
+    const skewed = { ...partition, meanHellinger: 0.8 };
+    useStudio.setState({ variants: [{ set: { 'aggregator.name': 'median' } }] });
+    await runOrResume();
+    expect(started).toHaveLength(2);
+    expect(useStudio.getState().runLabels).toEqual(['mean', 'median']);
+    let updates = 0;
+    const off = useStudio.subscribe(() => updates++);
+    for (const v of [0, 1]) {
+      emitTo(v, { type: 'run-started', config, partition: v === 0 ? partition : skewed, environment });
+      emitTo(v, { type: 'round-done', metrics: round(0, 5) });
+      emitTo(v, { type: 'round-done', metrics: { ...round(1, 300), testAccuracy: v === 0 ? 0.1 : 0.9 } });
+    }
+    emitTo(0, { type: 'run-finished', reason: 'completed', message: '', rounds: 1 });
+    updates = 0;
+    vi.advanceTimersByTime(1_000);
+    off();
+    expect(updates).toBe(1);
+    let s = useStudio.getState();
+    expect(s.runs.map((rounds) => rounds.map((r) => r.testAccuracy))).toEqual([[0.5, 0.1], [0.5, 0.9]]);
+    expect(s.rounds).toBe(s.runs[0]);
+    expect(s.run.status).toBe('running');
+    emitTo(1, { type: 'run-finished', reason: 'completed', message: '', rounds: 1 });
+    vi.advanceTimersByTime(1_000);
+    expect(useStudio.getState().run).toMatchObject({ status: 'finished', endReason: 'completed', round: 1 });
+    showVariant(1);
+    s = useStudio.getState();
+    expect(s.shownVariant).toBe(1);
+    expect(s.rounds.map((r) => r.testAccuracy)).toEqual([0.5, 0.9]);
+    expect(s.partition.stats).toBe(skewed);
   });
 });

@@ -5,6 +5,7 @@ import { defaultConfig, type ExperimentConfig } from '../../core/config/schema';
 import type { RunEndReason } from '../../core/engine/events';
 import type { RoundMetrics, RunEnvironment } from '../../core/report/metrics';
 import type { PartitionStats } from '../../core/partition/types';
+import type { VariantSpec } from '../../core/config/variants';
 import type { ClientState } from '../components/viz/clientStates';
 import type { ConfigIssue } from './urlState';
 
@@ -40,10 +41,21 @@ export interface BoundaryView {
   client: { id: number; grid: Float32Array; points: Float32Array; labels: Int32Array } | null;
 }
 
-export interface PendingChange {
-  /** What the user is about to change, in words ("Dirichlet α"). */
+/** A finished run's curves kept, faded, after a change reset it (one per variant of that run). */
+export interface Ghost {
+  /** "before: α = 100" (and the variant's label when that run had several). */
+  label: string;
+  /** The variant's index in that run: its colour. */
+  variant: number;
+  rounds: readonly RoundMetrics[];
+}
+
+/** What Undo restores after a change reset a run: the experiment (and its variants) that run had. */
+export interface UndoEntry {
+  config: ExperimentConfig;
+  variants: VariantSpec[];
+  /** What was changed, in words ("Dirichlet α"). */
   what: string;
-  apply: () => void;
 }
 
 export interface StudioState {
@@ -62,7 +74,16 @@ export interface StudioState {
   /** The environment of the current run, once it started. */
   environment: RunEnvironment | null;
   partition: { stats: PartitionStats | null; error: string | null };
+  /** The variants run beside the base config (core/config/variants.ts): at most MAX_VARIANTS − 1. */
+  variants: VariantSpec[];
   run: RunView;
+  /** Each variant's rounds in the current run, base first (one entry without variants). */
+  runs: RoundMetrics[][];
+  /** The labels of the current run's variants, base first (empty before a run). */
+  runLabels: string[];
+  /** Which variant the single-run views (client grid, heatmap, table, boundaries) show. */
+  shownVariant: number;
+  /** `runs[shownVariant]`: the rounds of the variant the single-run views show. */
   rounds: RoundMetrics[];
   clientStates: ClientState[];
   lastAccuracy: (number | undefined)[];
@@ -73,7 +94,9 @@ export interface StudioState {
   runEpoch: number;
   selectedClient: number | null;
   boundary: BoundaryView | null;
-  pendingChange: PendingChange | null;
+  /** The previous run's curves, faded on the round charts until cleared. */
+  ghosts: Ghost[];
+  undo: UndoEntry | null;
   /** A fatal problem of the runtime (worker failed to start); the UI stays usable. */
   runtimeError: string | null;
 }
@@ -99,14 +122,19 @@ export const useStudio = create<StudioState>(() => {
     hardware: { simd: null, defaultWorkers: 1, maxWorkers: 1 },
     environment: null,
     partition: { stats: null, error: null },
+    variants: [],
     run: idleRun(config.rounds),
+    runs: [],
+    runLabels: [],
+    shownVariant: 0,
     rounds: [],
     clientStates: [],
     lastAccuracy: [],
     runEpoch: 0,
     selectedClient: null,
     boundary: null,
-    pendingChange: null,
+    ghosts: [],
+    undo: null,
     runtimeError: null,
   };
 });

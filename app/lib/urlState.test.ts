@@ -11,7 +11,7 @@ function hashOf(value: unknown): string {
 describe('encodeConfigHash / decodeConfigHash', () => {
   it('encodes the defaults as an empty hash and decodes it back', () => {
     expect(encodeConfigHash(defaultConfig())).toBe('');
-    expect(decodeConfigHash('')).toEqual({ config: defaultConfig(), issues: [] });
+    expect(decodeConfigHash('')).toEqual({ config: defaultConfig(), variants: [], issues: [] });
   });
 
   it('round-trips a changed experiment exactly', () => {
@@ -24,7 +24,25 @@ describe('encodeConfigHash / decodeConfigHash', () => {
     });
     const hash = encodeConfigHash(config);
     expect(hash).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
-    expect(decodeConfigHash(`#${hash}`)).toEqual({ config, issues: [] });
+    expect(decodeConfigHash(`#${hash}`)).toEqual({ config, variants: [], issues: [] });
+  });
+
+  it('carries variants as a top-level key beside the config diff, and round-trips them', () => {
+    const config = parseConfig({ rounds: 3 });
+    const variants = [{ set: { 'aggregator.name': 'median' } }, { label: 'z = 1', set: { 'privacy.noiseMultiplier': 1 } }];
+    const hash = encodeConfigHash(config, variants);
+    expect(decodeConfigHash(`#${hash}`)).toEqual({ config, variants, issues: [] });
+    expect(encodeConfigHash(defaultConfig(), variants)).not.toBe('');
+  });
+
+  it('drops a bad variant, naming it by its place (the base is 0), and keeps the others', () => {
+    const decoded = decodeConfigHash(
+      hashOf({ rounds: 3, variants: [{ set: { 'aggregator.name': 'median' } }, { set: { 'aggregator.name': 'magic' } }, { set: {} }] }),
+    );
+    expect(decoded.config.rounds).toBe(3);
+    expect(decoded.variants).toEqual([{ set: { 'aggregator.name': 'median' } }]);
+    expect(decoded.issues.map((i) => i.path)).toEqual(['variants.2.set.aggregator.name', 'variants.3.set']);
+    expect(decodeConfigHash(hashOf({ variants: 'median' })).issues).toEqual([{ path: 'variants', message: 'must be a list of variants: dropped' }]);
   });
 
   it('keeps only differing fields, so a one-field change stays short', () => {

@@ -3,6 +3,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { migrateConfig } from '../../core/config/migrations';
 import { ConfigError, defaultConfig, describeIssues, experimentSchema, type ExperimentConfig } from '../../core/config/schema';
+import { variantConfigs, variantSpecSchema, MAX_VARIANTS, type VariantSpec } from '../../core/config/variants';
 import { deleteAt, diff, isPlainObject } from './configPath';
 
 /** Bump with a migration in decodeConfigHash when the encoding (not the config schema) changes. */
@@ -19,9 +20,14 @@ export const LINK_ISSUE = '(link)';
 
 export interface DecodedConfig {
   config: ExperimentConfig;
+  /** The variants run beside the config (the link's top-level `variants` key); bad ones are dropped and reported. */
+  variants: VariantSpec[];
   /** Empty when the hash was valid (or absent). */
   issues: ConfigIssue[];
 }
+
+/** The top-level key of the link's JSON holding the variants, next to the config's fields that differ from the defaults. */
+const VARIANTS_KEY = 'variants';
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -37,11 +43,44 @@ function fromBase64Url(text: string): Uint8Array {
   return bytes;
 }
 
-/** The hash (without "#") for `config`; "" when it equals the defaults. */
-export function encodeConfigHash(config: ExperimentConfig): string {
+/** The hash (without "#") for `config` and its variants; "" when it is the defaults alone. */
+export function encodeConfigHash(config: ExperimentConfig, variants: readonly VariantSpec[] = []): string {
   const changed = diff(config, defaultConfig());
-  if (changed === undefined) return '';
-  return PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(changed)), { level: 9 }));
+  const payload = variants.length > 0 ? { ...(isPlainObject(changed) ? changed : {}), [VARIANTS_KEY]: variants } : changed;
+  if (payload === undefined) return '';
+  return PREFIX + toBase64Url(deflateSync(strToU8(JSON.stringify(payload)), { level: 9 }));
+}
+
+/**
+ * The link's variants, each checked alone (its shape by the variants schema, then as a config over `config`): a bad
+ * one is dropped and named (`variants.2.set.aggregator.name: …`, the base being variant 0), the others kept.
+ */
+function decodeVariants(input: unknown, config: ExperimentConfig): { variants: VariantSpec[]; issues: ConfigIssue[] } {
+  if (input === undefined) return { variants: [], issues: [] };
+  if (!Array.isArray(input)) return { variants: [], issues: [{ path: VARIANTS_KEY, message: 'must be a list of variants: dropped' }] };
+  const variants: VariantSpec[] = [];
+  const issues: ConfigIssue[] = [];
+  input.forEach((raw, i) => {
+    const where = `${VARIANTS_KEY}.${i + 1}`;
+    if (variants.length >= MAX_VARIANTS - 1) {
+      issues.push({ path: where, message: `at most ${MAX_VARIANTS - 1} variants besides the base: dropped` });
+      return;
+    }
+    const parsed = variantSpecSchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...describeIssues(parsed.error, raw).map((issue) => ({ path: issue.path ? `${where}.${issue.path}` : where, message: `${issue.message} (variant dropped)` })));
+      return;
+    }
+    try {
+      variantConfigs(config, [parsed.data]);
+      variants.push(parsed.data);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      // variantConfigs numbers a lone spec 1: name it by its place in the link.
+      issues.push(...error.issues.map((issue) => ({ path: issue.path.replace(/^variants\.1/, where), message: `${issue.message} (variant dropped)` })));
+    }
+  });
+  return { variants, issues };
 }
 
 /**
@@ -51,12 +90,13 @@ export function encodeConfigHash(config: ExperimentConfig): string {
 export function decodeConfigHash(hash: string, current?: ExperimentConfig): DecodedConfig {
   const fallback = (message: string): DecodedConfig => ({
     config: current ?? defaultConfig(),
+    variants: [],
     issues: [
       { path: LINK_ISSUE, message: `${message}: ${current ? 'kept the current experiment' : 'using the default experiment'}` },
     ],
   });
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text === '') return { config: defaultConfig(), issues: [] };
+  if (text === '') return { config: defaultConfig(), variants: [], issues: [] };
   const version = /^v(\d+)\./.exec(text);
   if (!version) return fallback('the link does not hold a FedStudio experiment (expected "#v1.…")');
   if (Number(version[1]) !== URL_FORMAT_VERSION) {
@@ -69,6 +109,8 @@ export function decodeConfigHash(hash: string, current?: ExperimentConfig): Deco
     return fallback('the link is damaged (its data could not be decoded)');
   }
   if (!isPlainObject(input)) return fallback('the link does not hold an experiment object');
+  const { [VARIANTS_KEY]: variantsInput, ...configInput } = input;
+  input = configInput;
   // A link made for an older config version is brought to the current one first, as parseConfig does; once, here,
   // not in repairConfig's loop, where a dropped field could otherwise be migrated again.
   try {
@@ -77,7 +119,9 @@ export function decodeConfigHash(hash: string, current?: ExperimentConfig): Deco
     if (!(error instanceof ConfigError)) throw error;
     return fallback(`the link was ${error.issues.map((i) => i.message).join('; ')}`);
   }
-  return repairConfig(input);
+  const repaired = repairConfig(input);
+  const decoded = decodeVariants(variantsInput, repaired.config);
+  return { config: repaired.config, variants: decoded.variants, issues: [...repaired.issues, ...decoded.issues] };
 }
 
 /**
@@ -85,7 +129,7 @@ export function decodeConfigHash(hash: string, current?: ExperimentConfig): Deco
  * its default and named in `issues`. It needs zod's own issues to know what to drop, hence experimentSchema rather
  * than parseConfig.
  */
-export function repairConfig(input: unknown): DecodedConfig {
+export function repairConfig(input: unknown): Omit<DecodedConfig, 'variants'> {
   let current: unknown = isPlainObject(input) ? input : {};
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();

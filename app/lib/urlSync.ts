@@ -8,7 +8,8 @@ import { decodeConfigHash, encodeConfigHash } from './urlState';
 const WRITE_DELAY_MS = 300;
 
 function targetUrl(): string {
-  const hash = encodeConfigHash(useStudio.getState().config);
+  const { config, variants } = useStudio.getState();
+  const hash = encodeConfigHash(config, variants);
   return hash ? `#${hash}` : `${location.pathname}${location.search}`;
 }
 
@@ -29,6 +30,7 @@ export function startUrlSync(): () => void {
   const initial = decodeConfigHash(location.hash);
   useStudio.setState({
     config: initial.config,
+    variants: initial.variants,
     nameTyped: false,
     urlIssues: initial.issues,
     run: idleRun(initial.config.rounds),
@@ -36,18 +38,19 @@ export function startUrlSync(): () => void {
   if (initial.issues.length > 0) writer.schedule();
 
   const unsubscribe = useStudio.subscribe((state, prev) => {
-    if (state.config !== prev.config) writer.schedule();
+    if (state.config !== prev.config || state.variants !== prev.variants) writer.schedule();
   });
   // replaceState never fires hashchange: this is the user pasting or editing a link in the address bar. A link that
   // cannot be read keeps the open experiment; one with bad fields opens with them reset, as on load. The banner names
   // what was wrong, and the address bar gets the link of what is shown.
   const onHashChange = () => {
-    const current = useStudio.getState().config;
+    const { config: current, variants } = useStudio.getState();
     const decoded = decodeConfigHash(location.hash, current);
     useStudio.setState({ urlIssues: decoded.issues });
     writer.schedule();
-    if (JSON.stringify(decoded.config) === JSON.stringify(current)) return;
-    replaceConfig(decoded.config, 'the experiment from the link');
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (same(decoded.config, current) && same(decoded.variants, variants)) return;
+    replaceConfig(decoded.config, 'the experiment from the link', decoded.variants);
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {

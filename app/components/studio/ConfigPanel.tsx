@@ -1,7 +1,10 @@
 'use client';
-import { FIELD_GROUPS } from '../../lib/fields';
+import { fieldInfo } from '../../../core/config/fieldInfo';
+import { currentSettings } from '../../lib/configEdit';
+import { FIELD_GROUPS, type FieldSpec } from '../../lib/fields';
 import { preflight } from '../../lib/preflight';
 import { useStudio } from '../../lib/store';
+import { addVariant, canAddVariant } from '../../lib/variantEdit';
 import { ConfigField } from './fields/ConfigField';
 import { PrivacyPlanner } from './PrivacyPlanner';
 import { WorkersField } from './WorkersField';
@@ -12,7 +15,10 @@ import styles from './ConfigPanel.module.css';
  * edit it refused, else what stops the experiment from running that its path names (a rule or the partition).
  */
 export function ConfigPanel() {
-  const config = useStudio((s) => s.config);
+  // With live changes made during the run, the values it uses now.
+  const config = useStudio((s) => currentSettings(s.config));
+  const variants = useStudio((s) => s.variants);
+  const room = canAddVariant(variants);
   const fieldErrors = useStudio((s) => s.fieldErrors);
   const problems = useStudio(preflight).byPath;
   return (
@@ -24,12 +30,10 @@ export function ConfigPanel() {
             {group.fields
               .filter((spec) => !spec.when || spec.when(config))
               .map((spec) => (
-                <ConfigField
-                  key={spec.path}
-                  spec={spec}
-                  config={config}
-                  error={fieldErrors[spec.path] ?? problems[spec.path]}
-                />
+                <div key={spec.path} className={styles.row}>
+                  <ConfigField spec={spec} config={config} error={fieldErrors[spec.path] ?? problems[spec.path]} />
+                  {room && comparable(spec) && <CompareButton spec={spec} />}
+                </div>
               ))}
             {group.id === 'system' && <WorkersField />}
             {group.id === 'privacy' && <PrivacyPlanner />}
@@ -37,5 +41,27 @@ export function ConfigPanel() {
         </details>
       ))}
     </form>
+  );
+}
+
+/** Fields a variant can sensibly vary: choices, numbers and switches of the experiment (not its name or seed). */
+function comparable(spec: FieldSpec): boolean {
+  if (spec.path === 'name' || spec.path === 'seed') return false;
+  return ['enum', 'number', 'boolean'].includes(fieldInfo(spec.path).kind.type);
+}
+
+/** "Compare with…": a variant that sets this field, run beside the settings; its value is edited in its chip. */
+function CompareButton({ spec }: { spec: FieldSpec }) {
+  return (
+    <button
+      type="button"
+      className={styles.compare}
+      title={`Compare with… another ${spec.label} (a variant run side by side)`}
+      aria-label={`Compare with another ${spec.label}`}
+      data-testid={`compare-${spec.path}`}
+      onClick={() => addVariant(spec.path)}
+    >
+      ⇄
+    </button>
   );
 }

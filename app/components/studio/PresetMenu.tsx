@@ -1,9 +1,9 @@
 'use client';
 import { replaceConfig } from '../../lib/configEdit';
-import { PRESETS } from '../../lib/presets';
+import { DUEL_PRESETS, PRESETS } from '../../lib/presets';
 import ui from './ui.module.css';
 
-/** Loads an example experiment (asks first if that would clear a run). */
+/** Loads an example experiment or a duel (over a run: the run resets, its curves stay as ghosts, with Undo). */
 export function PresetMenu() {
   return (
     <select
@@ -12,8 +12,8 @@ export function PresetMenu() {
       value=""
       data-testid="presets"
       onChange={(e) => {
-        const preset = PRESETS.find((p) => p.id === e.target.value);
-        if (preset) replaceConfig(preset.config, `the preset “${preset.config.name}”`);
+        const preset = [...PRESETS, ...DUEL_PRESETS].find((p) => p.id === e.target.value);
+        if (preset) replaceConfig(preset.config, `the preset “${preset.config.name}”`, preset.variants);
       }}
     >
       <option value="" disabled>
@@ -24,6 +24,13 @@ export function PresetMenu() {
           {p.config.name}
         </option>
       ))}
+      <optgroup label="Duels (two variants side by side)">
+        {DUEL_PRESETS.map((p) => (
+          <option key={p.id} value={p.id} title={p.description}>
+            {p.config.name}
+          </option>
+        ))}
+      </optgroup>
     </select>
   );
 }

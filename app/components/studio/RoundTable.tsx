@@ -4,12 +4,13 @@ import type { RoundMetrics } from '../../../core/report/metrics';
 import { formatBytes, formatDuration, formatPercent } from '../viz';
 import { formatEpsilon } from '../viz/format';
 import { spentEpsilon } from '../viz/series';
+import { changeMarks } from '../viz/runLines';
 import { useStudio } from '../../lib/store';
 import styles from './RoundTable.module.css';
 
 const formatLoss = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : '—');
 
-const Row = memo(function Row({ r, privacy, notes }: { r: RoundMetrics; privacy: boolean; notes: boolean }) {
+const Row = memo(function Row({ r, privacy, notes, changes }: { r: RoundMetrics; privacy: boolean; notes: boolean; changes: boolean }) {
   const sent = r.clients.length;
   const dropped = r.clients.filter((c) => c.dropped).length;
   return (
@@ -22,6 +23,7 @@ const Row = memo(function Row({ r, privacy, notes }: { r: RoundMetrics; privacy:
       <td>{formatBytes(r.bytesDown + r.bytesUp)}</td>
       {privacy && <td>{formatEpsilon(spentEpsilon(r))}</td>}
       <td>{formatDuration(r.durationMs)}</td>
+      {changes && <td data-testid={r.changes ? `round-change-${r.round}` : undefined}>{changeMarks([r])[0]?.label ?? ''}</td>}
       {notes && <td>{r.note ?? ''}</td>}
     </tr>
   );
@@ -33,9 +35,13 @@ export function RoundTable() {
   const [open, setOpen] = useState(false);
   const privacy = rounds.length > 0 && spentEpsilon(rounds[0]) !== undefined;
   const notes = rounds.some((r) => r.note);
+  const changes = rounds.some((r) => r.changes);
+  const labels = useStudio((s) => s.runLabels);
+  const shown = useStudio((s) => s.shownVariant);
+  const of = labels.length > 1 ? ` of ${labels[shown]}` : '';
   return (
     <details className={styles.details} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="round-table">
-      <summary className={styles.summary}>Round metrics table ({Math.max(0, rounds.length - 1)} rounds)</summary>
+      <summary className={styles.summary}>Round metrics table{of} ({Math.max(0, rounds.length - 1)} rounds)</summary>
       {open && (
         <div className={styles.scroll}>
           <table className={styles.table}>
@@ -50,12 +56,13 @@ export function RoundTable() {
                 <th scope="col">Traffic</th>
                 {privacy && <th scope="col">ε spent</th>}
                 <th scope="col">Time</th>
+                {changes && <th scope="col">Live change</th>}
                 {notes && <th scope="col">Note</th>}
               </tr>
             </thead>
             <tbody>
               {rounds.map((r) => (
-                <Row key={r.round} r={r} privacy={privacy} notes={notes} />
+                <Row key={r.round} r={r} privacy={privacy} notes={notes} changes={changes} />
               ))}
             </tbody>
           </table>

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../../core/config/schema';
 import type { EngineEvent } from '../../../core/engine/events';
 import type { RoundMetrics } from '../../../core/report/metrics';
-import { confirmPendingChange, replaceConfig } from '../../lib/configEdit';
+import { replaceConfig } from '../../lib/configEdit';
 import { runOrResume } from '../../lib/runSession';
 import { idleRun, useStudio, type StudioState } from '../../lib/store';
 import { Stage } from './Stage';
@@ -83,7 +83,9 @@ beforeEach(() => {
     rounds: [],
     clientStates: [],
     lastAccuracy: [],
-    pendingChange: null,
+    ghosts: [],
+    undo: null,
+    variants: [],
   });
 });
 
@@ -101,7 +103,6 @@ describe('Stage client grid', () => {
     expect(gridCells()).toEqual(new Array<string>(10).fill('done'));
 
     replaceConfig(twentyClients, 'the preset');
-    confirmPendingChange();
     await vi.waitFor(() => expect(useStudio.getState().config).toBe(twentyClients));
     expect(useStudio.getState().run.status).toBe('idle');
     expect(gridCells()).toEqual(new Array<string>(20).fill('idle'));

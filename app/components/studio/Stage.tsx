@@ -23,6 +23,8 @@ import { useStudio, type ClientState } from '../../lib/store';
 import { useInView } from '../../lib/useInView';
 import { useQueued } from '../../lib/useQueued';
 import { BoundaryPanel } from './BoundaryPanel';
+import { chartRuns, type ChartRuns } from './chartRuns';
+import { Scoreboard } from './Scoreboard';
 import { HeadlineStats } from './HeadlineStats';
 import { RoundTable } from './RoundTable';
 import styles from './Stage.module.css';
@@ -32,22 +34,33 @@ import styles from './Stage.module.css';
  * transitions) and skips charts that are off screen until they scroll into view, so a round landing never blocks
  * the main thread for long.
  */
-function LiveRounds({ children }: { children: (rounds: readonly RoundMetrics[], totalRounds: number) => ReactNode }) {
+function LiveRounds({
+  children,
+}: {
+  children: (rounds: readonly RoundMetrics[], totalRounds: number, others: ChartRuns) => ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const inView = useInView(ref);
   // The run epoch: a new run or a reset replaces the rounds shown at once, also off screen (never another run's data).
-  const rounds = useQueued(
-    useStudio((s) => s.rounds),
+  // Every variant's rounds arrive together (one store update per flush), so the queue holds them as one value.
+  const runs = useQueued(
+    useStudio((s) => s.runs),
     inView,
     useStudio((s) => s.runEpoch),
   );
+  const shown = useStudio((s) => s.shownVariant);
+  const labels = useStudio((s) => s.runLabels);
+  const ghosts = useStudio((s) => s.ghosts);
+  const others = useMemo(() => chartRuns(runs, labels, shown, ghosts), [runs, labels, shown, ghosts]);
   const totalRounds = useStudio((s) => s.run.totalRounds);
   return (
     <div ref={ref} className={styles.live} data-live={inView}>
-      {children(rounds, totalRounds)}
+      {children(runs[shown] ?? NO_ROUNDS, totalRounds, others)}
     </div>
   );
 }
+
+const NO_ROUNDS: readonly RoundMetrics[] = [];
 
 const selectClient = (id: number) =>
   useStudio.setState((s) => ({ selectedClient: s.selectedClient === id ? null : id }));
@@ -128,7 +141,7 @@ function DiagnosticsCard() {
             )}
           </LiveRounds>
         )}
-        <LiveRounds>{(rounds, totalRounds) => <BytesChart rounds={rounds} totalRounds={totalRounds} height={140} />}</LiveRounds>
+        <LiveRounds>{(rounds, totalRounds, others) => <BytesChart rounds={rounds} totalRounds={totalRounds} height={140} {...others} />}</LiveRounds>
         <LiveRounds>{(rounds, totalRounds) => <RoundTimeChart rounds={rounds} totalRounds={totalRounds} height={140} />}</LiveRounds>
       </div>
     </section>
@@ -158,7 +171,9 @@ function PrivacyCard() {
     <section className={`${styles.card} ${styles.wide}`} aria-label="Privacy">
       <div className={styles.privacy}>
         <LiveRounds>
-          {(rounds, totalRounds) => <PrivacyChart rounds={rounds} planned={plan.final} totalRounds={totalRounds} delta={config.privacy.delta} height={160} />}
+          {(rounds, totalRounds, others) => (
+            <PrivacyChart rounds={rounds} planned={plan.final} totalRounds={totalRounds} delta={config.privacy.delta} height={160} {...others} />
+          )}
         </LiveRounds>
         {config.privacy.mode === 'central' && <LiveRounds>{(rounds) => <ClipNormStat rounds={rounds} />}</LiveRounds>}
       </div>
@@ -180,9 +195,11 @@ export function Stage() {
   const omniscient = useStudio((s) => isOmniscientAttack(s.config.attack));
   const privacy = useStudio((s) => privacyEnabled(s.config.privacy));
   const secAgg = useStudio((s) => s.config.secureAggregation.mode);
+  // With variants the scoreboard (beside the accuracy chart) holds the headline numbers of each.
+  const variants = useStudio((s) => s.runLabels.length > 1);
   return (
     <div className={styles.stage}>
-      <HeadlineStats />
+      {!variants && <HeadlineStats />}
       {omniscient && (
         <p className={styles.note} data-testid="omniscient-note">
           Omniscient attack: the attackers see this round’s honest updates, as in the paper.
@@ -191,8 +208,9 @@ export function Stage() {
       <div className={styles.grid}>
         <PartitionCard />
         <section className={`${styles.card} ${styles.accuracy}`} aria-label="Accuracy">
-          <LiveRounds>{(rounds, totalRounds) => <AccuracyChart rounds={rounds} totalRounds={totalRounds} height={200} />}</LiveRounds>
-          <LiveRounds>{(rounds, totalRounds) => <LossChart rounds={rounds} totalRounds={totalRounds} height={133} />}</LiveRounds>
+          <Scoreboard />
+          <LiveRounds>{(rounds, totalRounds, others) => <AccuracyChart rounds={rounds} totalRounds={totalRounds} height={200} {...others} />}</LiveRounds>
+          <LiveRounds>{(rounds, totalRounds, others) => <LossChart rounds={rounds} totalRounds={totalRounds} height={133} {...others} />}</LiveRounds>
         </section>
         {twoD && <BoundaryPanel />}
         {privacy && <PrivacyCard />}

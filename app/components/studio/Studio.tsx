@@ -8,7 +8,6 @@ import { initRuntime } from '../../lib/runtime';
 import { useStudio } from '../../lib/store';
 import { startUrlSync } from '../../lib/urlSync';
 import { ConfigPanel } from './ConfigPanel';
-import { ConfirmDialog } from './ConfirmDialog';
 import { Header } from './Header';
 import { Stage } from './Stage';
 import { Toolbar } from './Toolbar';
@@ -51,7 +50,6 @@ export function Studio() {
           <Stage />
         </main>
       </div>
-      <ConfirmDialog />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 'use client';
+import { GhostBar } from './GhostBar';
 import { RoundNotes } from './RoundNotes';
 import { RunControls } from './RunControls';
 import { RunProgress } from './RunProgress';
 import { RuntimeBadge } from './RuntimeBadge';
 import { SaveRunButton } from '../../library/_components/SaveRunButton';
+import { VariantChips } from './VariantChips';
 import styles from './Toolbar.module.css';
 
 export function Toolbar() {
@@ -13,6 +15,8 @@ export function Toolbar() {
       <SaveRunButton />
       <RunProgress />
       <RuntimeBadge />
+      <VariantChips />
+      <GhostBar />
       <RoundNotes />
     </div>
   );

@@ -12,11 +12,21 @@ import { SERIES_COLORS } from './palette';
 import { accuracySeries } from './series';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
+import {
+  changeMarkElements,
+  changeMarks,
+  runLineAttributes,
+  runLineElements,
+  runLineLegend,
+  withRunLines,
+  type RunLinesProps,
+  type RunLine,
+} from './runLines';
 
 // Props recharts compares by identity are module constants: a new array or function each render re-registers the axis.
 const PERCENT_TOOLTIP = tooltipFormatter(formatPercent);
 
-export interface AccuracyChartProps {
+export interface AccuracyChartProps extends RunLinesProps {
   /** All rounds so far, ascending; round 0 = the initial model. */
   rounds: readonly RoundMetrics[];
   /** Rounds the run plans: the round axis spans them from the start (default: the rounds plotted). */
@@ -24,6 +34,11 @@ export interface AccuracyChartProps {
   /** Plot height in px. Default 180. */
   height?: number;
 }
+
+const NO_LINES: readonly RunLine[] = [];
+const ATTACK = '_attack';
+const attackOf = (r: RoundMetrics) => r.attackSuccess;
+const accuracyOf = (r: RoundMetrics) => r.testAccuracy;
 
 
 /** The plotted series and what the header and tests read from it. */
@@ -80,9 +95,16 @@ const SERIES: readonly {
  * `data-testid="accuracy-chart"`, `data-points` (rounds ≥ 1 with a finite test accuracy) and `data-last-accuracy`
  * (the latest finite test accuracy, as a plain number string; absent before any).
  */
-export const AccuracyChart = memo(function AccuracyChart({ rounds, totalRounds, height = 180 }: AccuracyChartProps) {
+export const AccuracyChart = memo(function AccuracyChart({ rounds, totalRounds, height = 180, lines = NO_LINES, primary }: AccuracyChartProps) {
   const { data: plotted, points, last, hasFederated, hasAttack, initial } = useMemo(() => summarize(rounds), [rounds]);
-  const data = points === 0 ? PREVIEW_DATA : plotted;
+  const linesAttack = useMemo(() => lines.some((l) => l.rounds.some((r) => Number.isFinite(r.attackSuccess ?? NaN))), [lines]);
+  const merged = useMemo(
+    () => withRunLines(withRunLines(plotted, lines, accuracyOf), linesAttack ? lines : NO_LINES, attackOf, ATTACK),
+    [plotted, lines, linesAttack],
+  );
+  const marks = useMemo(() => changeMarks(rounds), [rounds]);
+  const empty = points === 0 && !lines.some((l) => l.rounds.some((r) => r.round >= 1));
+  const data = empty ? PREVIEW_DATA : merged;
   const roundAxis = useRoundAxis(data, totalRounds);
 
   const dot = lineDot(data.length);
@@ -97,10 +119,11 @@ export const AccuracyChart = memo(function AccuracyChart({ rounds, totalRounds, 
       title="Test accuracy"
       units="% of the held-out set vs round"
       aside={isFiniteNumber(last) ? `latest ${formatPercent(last)}` : undefined}
-      empty={points === 0}
+      empty={empty}
       emptyText={emptyText}
       height={height}
       dataAttributes={{
+        ...runLineAttributes(lines, marks),
         'data-testid': 'accuracy-chart',
         'data-points': points,
         'data-last-accuracy': isFiniteNumber(last) ? String(last) : undefined,
@@ -116,7 +139,7 @@ export const AccuracyChart = memo(function AccuracyChart({ rounds, totalRounds, 
             key={series.key}
             name={series.name}
             dataKey={series.key}
-            stroke={SERIES_COLORS[series.key]}
+            stroke={series.key === 'testAccuracy' && primary ? primary.color : SERIES_COLORS[series.key]}
             strokeWidth={series.width}
             strokeDasharray={series.dash}
             dot={dot}
@@ -124,13 +147,19 @@ export const AccuracyChart = memo(function AccuracyChart({ rounds, totalRounds, 
             connectNulls
           />
         ))}
+        {runLineElements(lines)}
+        {linesAttack && runLineElements(lines, ATTACK, '2 2')}
+        {changeMarkElements(marks)}
       </LineChart>
       <SeriesLegend
-        items={SERIES.filter((series) => reported[series.key]).map((series) => ({
-          label: series.legend,
-          color: SERIES_COLORS[series.key],
-          shape: series.dash ? ('dashed' as const) : undefined,
-        }))}
+        items={[
+          ...SERIES.filter((series) => reported[series.key]).map((series) => ({
+            label: series.key === 'testAccuracy' && primary ? `${primary.label}: ${series.legend}` : series.legend,
+            color: series.key === 'testAccuracy' && primary ? primary.color : SERIES_COLORS[series.key],
+            shape: series.dash ? ('dashed' as const) : undefined,
+          })),
+          ...runLineLegend(lines),
+        ]}
       />
     </ChartFrame>
   );

@@ -10,14 +10,15 @@ import { ChartFrame } from './ChartFrame';
 import { formatDelta, formatEpsilon } from './format';
 import { SERIES_COLORS } from './palette';
 import { PREVIEW_ROUNDS } from './previewRounds';
-import { privacySeries } from './series';
+import { privacySeries, spentEpsilon } from './series';
+import { changeMarkElements, changeMarks, runLineElements, runLineLegend, withRunLines, type RunLine, type RunLinesProps } from './runLines';
 import { SeriesLegend } from './SeriesLegend';
 import { roundLabel, tooltipFormatter } from './tooltipFormat';
 
 const EPSILON_TOOLTIP = tooltipFormatter(formatEpsilon);
 const REFERENCE_LABEL = { fill: SERIES_COLORS.epsilon, fontSize: 11, position: 'insideTopLeft' } as const;
 
-export interface PrivacyChartProps {
+export interface PrivacyChartProps extends RunLinesProps {
   /** All rounds so far, ascending. */
   rounds: readonly RoundMetrics[];
   /** ε the accountant projects after `totalRounds` (before running). */
@@ -27,20 +28,25 @@ export interface PrivacyChartProps {
   height?: number;
 }
 
+const NO_LINES: readonly RunLine[] = [];
+
 const PREVIEW_DATA = privacySeries(PREVIEW_ROUNDS);
 
 /** ε spent so far per round (client-level and DP-SGD), against the planned final ε as dashed lines. */
-export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalRounds, delta, height = 160 }: PrivacyChartProps) {
-  const plotted = useMemo(() => privacySeries(rounds), [rounds]);
+export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalRounds, delta, height = 160, lines = NO_LINES, primary }: PrivacyChartProps) {
+  const own = useMemo(() => privacySeries(rounds), [rounds]);
+  const plotted = useMemo(() => withRunLines(own, lines, spentEpsilon), [own, lines]);
+  const marks = useMemo(() => changeMarks(rounds), [rounds]);
   const empty = plotted.length === 0;
   const data = empty ? PREVIEW_DATA : plotted;
   const roundAxis = useRoundAxis(data, totalRounds);
-  const last = plotted.at(-1);
+  const last = own.at(-1);
   const axis = useStableAxis(
     useMemo(() => {
-      const values = [...data.flatMap((p) => [p.epsilon ?? 0, p.exampleEpsilon ?? 0]), ...finite(planned.epsilon, planned.exampleEpsilon)];
+      const others = lines.flatMap((l) => l.rounds.map((r) => spentEpsilon(r) ?? 0)).filter(Number.isFinite);
+      const values = [...data.flatMap((p) => [p.epsilon ?? 0, p.exampleEpsilon ?? 0]), ...others, ...finite(planned.epsilon, planned.exampleEpsilon)];
       return valueAxis(0, Math.max(1e-3, ...values), { fromZero: true });
-    }, [data, planned]),
+    }, [data, planned, lines]),
   );
   const client = planned.epsilon !== undefined;
   const example = planned.exampleEpsilon !== undefined;
@@ -68,13 +74,16 @@ export const PrivacyChart = memo(function PrivacyChart({ rounds, planned, totalR
         {example && Number.isFinite(planned.exampleEpsilon) && (
           <ReferenceLine y={planned.exampleEpsilon} stroke={SERIES_COLORS.exampleEpsilon} strokeDasharray="5 3" />
         )}
-        {client && <Line name="ε (client-level)" dataKey="epsilon" stroke={SERIES_COLORS.epsilon} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />}
+        {client && <Line name="ε (client-level)" dataKey="epsilon" stroke={primary?.color ?? SERIES_COLORS.epsilon} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />}
         {example && <Line name="ε per example (DP-SGD)" dataKey="exampleEpsilon" stroke={SERIES_COLORS.exampleEpsilon} strokeWidth={1.5} dot={lineDot(data.length)} isAnimationActive={false} />}
+        {runLineElements(lines)}
+        {changeMarkElements(marks)}
       </LineChart>
       <SeriesLegend
         items={[
-          ...(client ? [{ label: 'ε (client-level)', color: SERIES_COLORS.epsilon }] : []),
+          ...(client ? [{ label: primary ? `${primary.label}: ε (client-level)` : 'ε (client-level)', color: primary?.color ?? SERIES_COLORS.epsilon }] : []),
           ...(example ? [{ label: 'ε per example (DP-SGD)', color: SERIES_COLORS.exampleEpsilon }] : []),
+          ...runLineLegend(lines),
         ]}
       />
     </ChartFrame>

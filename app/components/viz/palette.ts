@@ -44,3 +44,13 @@ export const SERIES_COLORS = {
   epsilon: CLASS_COLORS[3],
   exampleEpsilon: CLASS_COLORS[9],
 } as const;
+
+/**
+ * One colour per variant of a run (base first), on every round chart and the scoreboard: blue, vermillion, bluish
+ * green, reddish purple — apart from the orange and wine of federated accuracy and attack success.
+ */
+export const VARIANT_COLORS = [CLASS_COLORS[0], CLASS_COLORS[3], CLASS_COLORS[2], CLASS_COLORS[5]] as const;
+
+export function variantColor(k: number): string {
+  return VARIANT_COLORS[k % VARIANT_COLORS.length];
+}

@@ -94,3 +94,8 @@ export function fakeBoundary(resolution: number, numClasses: number, numPoints: 
   }
   return { grid, resolution, numClasses, box, points, labels };
 }
+
+/** One round with no clients: `round` and its test accuracy, the rest neutral (and `extra` on top). */
+export function plainRound(round: number, testAccuracy: number, extra: Partial<RoundMetrics> = {}): RoundMetrics {
+  return { round, testAccuracy, testLoss: 1, federatedAccuracy: NaN, durationMs: 1, bytesUp: 0, bytesDown: 0, clients: [], ...extra };
+}

@@ -1,10 +1,11 @@
 'use client';
 import { useRef, useState } from 'react';
+import { variantConfigs } from '../../../core/config/variants';
 import { MAX_NAME_LENGTH, MAX_NOTES_LENGTH } from '../../../shared/library/limits';
 import { useStudio } from '../../lib/store';
 import { apiErrorMessage, libraryApi } from '../../lib/trpc';
 import ui from '../../components/studio/ui.module.css';
-import dialogStyles from '../../components/studio/ConfirmDialog.module.css';
+import dialogStyles from '../../components/studio/Dialog.module.css';
 import styles from './library.module.css';
 
 type Phase = { kind: 'editing' } | { kind: 'saving' } | { kind: 'saved'; runId: string } | { kind: 'error'; message: string };
@@ -28,13 +29,26 @@ export function SaveRunButton() {
     dialog.current?.showModal();
   };
 
+  /** A run with variants saves each one as a run of one group (base first), named with its label. */
   const save = async () => {
-    const { config, environment: env, rounds } = useStudio.getState();
+    const { config, variants, environment: env, runs, runLabels } = useStudio.getState();
     if (!env) return;
     setPhase({ kind: 'saving' });
     try {
-      const saved = await libraryApi.runs.save.mutate({ name, notes, metrics: { config, environment: env, rounds } });
-      setPhase({ kind: 'saved', runId: saved.id });
+      const configs = variantConfigs(config, variants);
+      const group = configs.length > 1 ? crypto.randomUUID() : undefined;
+      let first: string | null = null;
+      for (const [k, variantConfig] of configs.entries()) {
+        const label = runLabels[k] ?? `variant ${k}`;
+        const saved = await libraryApi.runs.save.mutate({
+          name: group ? `${name} · ${label}`.slice(0, MAX_NAME_LENGTH) : name,
+          notes,
+          metrics: { config: variantConfig, environment: env, rounds: runs[k] ?? [] },
+          ...(group ? { group: { id: group, index: k, label } } : {}),
+        });
+        first ??= saved.id;
+      }
+      setPhase({ kind: 'saved', runId: first ?? '' });
     } catch (error) {
       setPhase({ kind: 'error', message: apiErrorMessage(error) });
     }

@@ -18,11 +18,34 @@ export interface ConfigFieldProps {
 
 /** One config knob, its editor chosen from the schema's type for `spec.path`. */
 export function ConfigField({ spec, config, error }: ConfigFieldProps) {
-  const { path, label, help } = spec;
-  const { kind, optional } = fieldInfo(path);
-  const value = getAt(config, path);
-  const commit = (next: unknown) => requestChange(path, next, label);
-  const invalid = (message: string | null) => reportFieldError(path, message);
+  const { path, label } = spec;
+  return (
+    <FieldEditor
+      spec={spec}
+      config={config}
+      value={getAt(config, path)}
+      error={error}
+      onCommit={(next) => requestChange(path, next, label)}
+      onInvalid={(message) => reportFieldError(path, message)}
+    />
+  );
+}
+
+export interface FieldEditorProps extends ConfigFieldProps {
+  value: unknown;
+  onCommit: (value: unknown) => void;
+  onInvalid: (message: string | null) => void;
+  /** The field's id in tests and errors when it is not `spec.path` (a variant's value: `variants.1.set.<path>`). */
+  id?: string;
+  /** No slider (compact rows such as a variant chip). */
+  compact?: boolean;
+}
+
+/** The editor of one field's value, whoever owns the value (the experiment, a variant). */
+export function FieldEditor({ spec, config, value, error, onCommit: commit, onInvalid: invalid, id, compact }: FieldEditorProps) {
+  const { path: specPath, label, help } = spec;
+  const { kind, optional } = fieldInfo(specPath);
+  const path = id ?? specPath;
   const common = { path, label, help, error };
 
   switch (kind.type) {
@@ -34,12 +57,12 @@ export function ConfigField({ spec, config, error }: ConfigFieldProps) {
         integer: kind.integer,
         log: spec.log,
         step: spec.step,
-        noSlider: spec.noSlider,
+        noSlider: spec.noSlider || compact,
         onInvalid: invalid,
       };
       if (optional) {
         // Computed on the config without this field: core's default helpers return the field's value when it is set.
-        const defaultValue = spec.defaultFrom?.(setAt(config, path, undefined)) ?? kind.min;
+        const defaultValue = spec.defaultFrom?.(setAt(config, specPath, undefined)) ?? kind.min;
         return (
           <OptionalNumberField
             {...numberProps}
