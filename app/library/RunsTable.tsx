@@ -14,9 +14,17 @@ interface Props {
   onDelete: (id: string) => void;
 }
 
+/** The listed runs of each run group (variants saved together), base first: the group's compare link. */
+function groupMembers(runs: RunSummary[]): Map<string, string[]> {
+  const members = new Map<string, RunSummary[]>();
+  for (const run of runs) if (run.group) members.set(run.group.id, [...(members.get(run.group.id) ?? []), run]);
+  return new Map([...members].map(([id, list]) => [id, list.sort((a, b) => a.group!.index - b.group!.index).map((r) => r.id)]));
+}
+
 /** Saved runs, newest first: pick up to COMPARE_MAX to compare, open, delete. */
 export function RunsTable({ runs, selected, onToggle, onDelete }: Props) {
   if (runs.length === 0) return <p className={styles.muted}>No saved runs match.</p>;
+  const groups = groupMembers(runs);
   return (
     <table className={`${styles.table} ${styles.stack}`} data-testid="runs-table">
       <thead>
@@ -52,6 +60,14 @@ export function RunsTable({ runs, selected, onToggle, onDelete }: Props) {
                 <Link href={`/r/${run.id}`} data-testid="run-link">
                   {run.name}
                 </Link>
+                {run.group && (
+                  <div className={styles.muted} data-testid="run-group">
+                    {`variant “${run.group.label}” of a run group · `}
+                    <Link href={`/compare?ids=${groups.get(run.group.id)!.slice(0, COMPARE_MAX).map(encodeURIComponent).join(',')}`}>
+                      compare the group
+                    </Link>
+                  </div>
+                )}
                 {run.notes && <div className={styles.muted}>{run.notes.length > 140 ? `${run.notes.slice(0, 140)}…` : run.notes}</div>}
               </td>
               <RunSummaryCells run={run} />
